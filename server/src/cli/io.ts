@@ -1,0 +1,29 @@
+// What a CLI command may touch: its output streams and standard input.
+// Commands take a CliIo so tests can run them in-process.
+import { readFileSync } from 'node:fs';
+
+export interface CliIo {
+  /** Writes a line (or several) to standard output. */
+  out(text: string): void;
+  /** Writes a line (or several) to standard error. */
+  err(text: string): void;
+  /** Reads standard input whole, for the file name `-`. */
+  readStdin(): Buffer;
+}
+
+export const nodeIo: CliIo = {
+  out: (text) => { process.stdout.write(text.endsWith('\n') ? text : `${text}\n`); },
+  err: (text) => { process.stderr.write(text.endsWith('\n') ? text : `${text}\n`); },
+  readStdin: () => readFileSync(0),
+};
+
+export const USAGE = `Usage: smtp-status <command> [options] ...
+
+Commands:
+  explain [--format text|json] CODE...
+      Explain reply codes (550), enhanced codes (5.1.1) or pairs ("550 5.1.1").
+  scan [--format text|json] [--kind log|transcript|dsn|config] FILE...
+      List every status code found, with its position and context.
+  check [--format text|json|sarif] [--kind log|transcript|dsn|config] FILE...
+      Report problems. Exit 1 when an error is reported, 2 on usage errors
+      or unreadable files, 0 otherwise. FILE may be - for standard input.`;

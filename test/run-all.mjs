@@ -1,0 +1,30 @@
+// `npm test`: builds, then runs every suite and ends with one summary line
+// ("N passed, N failed"). A suite that cannot run counts as failed, never skipped.
+import { spawnSync } from 'node:child_process';
+
+const node = process.execPath;
+
+/** Each phase is a command whose output holds node:test's "ℹ pass N" / "ℹ fail N" lines. */
+const phases = [
+  { name: 'build', cmd: [node, 'build.mjs'], counts: false },
+  { name: 'core, grammar and LSP tests', cmd: [node, '--test', '--test-reporter=spec', 'out/test/unit', 'out/test/grammar', 'out/test/lsp'], counts: true },
+];
+
+let passed = 0;
+let failed = 0;
+for (const phase of phases) {
+  console.log(`\n=== ${phase.name} ===`);
+  const result = spawnSync(phase.cmd[0], phase.cmd.slice(1), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024 });
+  process.stdout.write(result.stdout ?? '');
+  if (!phase.counts) {
+    if (result.status !== 0) failed += 1;
+    continue;
+  }
+  const pass = Number(/^ℹ pass (\d+)$/m.exec(result.stdout ?? '')?.[1] ?? 0);
+  const fail = Number(/^ℹ fail (\d+)$/m.exec(result.stdout ?? '')?.[1] ?? 0);
+  passed += pass;
+  // A suite that crashed before reporting still fails the run.
+  failed += result.status !== 0 && fail === 0 ? 1 : fail;
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
