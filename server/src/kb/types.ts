@@ -2,6 +2,8 @@
 // basic reply codes of RFC 5321 and its extensions, DSN actions, and vendor
 // dictionaries. Data only; lookups live in ./index.ts.
 
+import type { VendorId } from '../service/types';
+
 /** The class digit of an enhanced status code (RFC 3463 s2). */
 export type StatusClass = 2 | 4 | 5;
 
@@ -38,4 +40,117 @@ export interface Advice {
   /** What that person should do. */
   readonly action: string;
   readonly see: readonly RfcRef[];
+}
+
+/** SMTP commands (and pseudo-commands) a reply can answer; see basic.csv. */
+export type SmtpCommand =
+  | 'CONNECT' // the greeting sent when the connection opens
+  | 'EHLO' | 'HELO' | 'MAIL' | 'RCPT' | 'DATA'
+  | 'DATA-END' // the reply after the final <CRLF>.<CRLF>
+  | 'RSET' | 'VRFY' | 'EXPN' | 'HELP' | 'NOOP' | 'QUIT'
+  | 'AUTH' | 'STARTTLS' | 'ETRN' | 'BDAT';
+
+/** One entry of RFC 5321 s4.3.2's command-reply table: S success, I intermediate, E error. */
+export interface CommandReply {
+  readonly command: SmtpCommand | 'ANY';
+  readonly kind: 'S' | 'I' | 'E';
+  /** With `ANY`: the commands the reply does not answer. */
+  readonly except?: readonly SmtpCommand[];
+}
+
+/** One row of the IANA enhanced-status-code registry (81 rows, 2024-12-06). */
+export interface RegistryEntry {
+  /** As the registry writes it: 'X.1.1'. */
+  readonly key: string;
+  readonly subject: number;
+  readonly detail: number;
+  /** Registry title; empty for X.6.10, which the registry left without one. */
+  readonly title: string;
+  /** Associated basic codes; [] when the registry gives none (see associatedAnyOf). */
+  readonly associatedBasic: readonly number[] | 'any';
+  /** Set when the registry writes a wildcard such as '5XX': any reply with this first digit. */
+  readonly associatedAnyOf?: StatusClass;
+  /** The registry's own text for the associated codes, e.g. '250 or 251'. */
+  readonly associatedRaw: string;
+  readonly references: readonly string[];
+  readonly permanence: Permanence;
+  readonly permanenceSource: string;
+  readonly deprecated?: { readonly successor: string; readonly reason: string };
+  readonly advice: Advice;
+}
+
+export interface SubjectEntry {
+  readonly subject: number;
+  readonly title: string;
+  readonly advice: Advice;
+}
+
+export interface ClassEntry {
+  readonly cls: StatusClass;
+  readonly title: string;
+  /** Reply codes this class must go with inside SMTP replies (RFC 2034 s4), e.g. '5yz'. */
+  readonly replyFirstDigit: string;
+  readonly advice: Advice;
+}
+
+/** A basic three-digit reply code (basic.csv, 44 rows). */
+export interface BasicEntry {
+  readonly code: number;
+  readonly meaning: string;
+  readonly references: readonly string[];
+  /** Which commands it validly answers; [] when no standard text says. */
+  readonly answers: readonly CommandReply[];
+  readonly answersSource: string;
+  readonly notes: string;
+  readonly advice: Advice;
+}
+
+export type DigitPosition = 'first' | 'second' | 'third';
+
+/** What one digit position of a basic reply code means (RFC 5321 s4.2.1). */
+export interface ReplyDigitEntry {
+  readonly position: DigitPosition;
+  /** A digit, or a range such as '0-9' for the third position. */
+  readonly value: string;
+  readonly name: string;
+  readonly meaning: string;
+  readonly reference: string;
+}
+
+export type DsnAction = 'failed' | 'delayed' | 'delivered' | 'relayed' | 'expanded';
+
+/** A DSN `Action:` value and the status classes expected with it (RFC 3464 s2.3.3). */
+export interface DsnActionEntry {
+  readonly action: DsnAction;
+  readonly meaning: string;
+  readonly expectedClasses: readonly StatusClass[];
+  /** True when the expected class only usually holds ('relayed'). */
+  readonly usually: boolean;
+  /** Whether the class expectation is stated by the RFC or derived. */
+  readonly basis: string;
+  readonly terminal: boolean;
+}
+
+/** A vendor's own use of a code, kept apart from the standard meaning. */
+export interface VendorMeaning {
+  readonly vendor: VendorId;
+  readonly vendorName: string;
+  /** As the vendor writes it: '5.7.606-649', '5.4.6 or 5.4.14', '421 4.7.28'. */
+  readonly written: string;
+  /** Our own short paraphrase. */
+  readonly meaning: string;
+  /** What to do, in our words, when the vendor's page suggests something specific. */
+  readonly action?: string;
+  /** Title of the vendor page the entry comes from. */
+  readonly source: string;
+}
+
+/** One vendor dictionary row: a code or a detail range within one class and subject. */
+export interface VendorCode extends VendorMeaning {
+  readonly cls: StatusClass;
+  readonly subject: number;
+  readonly detailFrom: number;
+  readonly detailTo: number;
+  /** Basic reply codes the vendor sends with it, when the page says. */
+  readonly replies: readonly number[];
 }

@@ -1,0 +1,159 @@
+// The VS Code side of smtp-status: starts the language server (dist/server.js over Node IPC)
+// when a document it reads is open, and adds the two commands. Everything else - hovers,
+// diagnostics, quick fixes, completion, inlay hints - comes from the server.
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/node';
+import { explainCode } from './commands/explainCode';
+import { setRuleSeverity } from './commands/setRuleSeverity';
+import { summarize } from './commands/summarize';
+import { configuredLanguages, documentSelector } from './languages';
+import { SET_RULE_SEVERITY_COMMAND } from './protocol';
+import { RestartPolicy } from './restartPolicy';
+import { ServerProcess } from './serverProcess';
+import { SCHEME, VirtualDocuments } from './virtualDocuments';
+
+/** What the extension exports to other extensions (and to its end-to-end tests). */
+export interface SmtpStatusApi {
+  /** Starts the language server if needed; resolves once it has answered `initialize`. */
+  ready(): Promise<void>;
+  /** The running server's process id. */
+  serverPid(): number | undefined;
+  /** Milliseconds from activation until the first server answered `initialize`. */
+  startupMs(): number | undefined;
+  /** Messages shown to the user about server crashes, oldest first. */
+  crashMessages(): readonly string[];
+}
+
+class SmtpStatusClient implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private starting: Promise<LanguageClient> | undefined;
+  private languages = configuredLanguages();
+  private readonly process: ServerProcess;
+  readonly crashMessages: string[] = [];
+  startupMs: number | undefined;
+
+  constructor(
+    context: vscode.ExtensionContext,
+    private readonly output: vscode.LogOutputChannel,
+    private readonly activatedAt: number,
+  ) {
+    this.process = new ServerProcess(context.asAbsolutePath('dist/server.js'), (line) => output.info(line));
+  }
+
+  get selector(): vscode.DocumentSelector {
+    return documentSelector(this.languages);
+  }
+
+  get pid(): number | undefined {
+    return this.client?.state === State.Running ? this.process.pid : undefined;
+  }
+
+  wants(document: vscode.TextDocument): boolean {
+    return vscode.languages.match(this.selector, document) > 0;
+  }
+
+  /** Starts the server once; later calls share the same start. */
+  ensureStarted(): Promise<LanguageClient> {
+    this.starting ??= this.start().catch((error: unknown) => {
+      this.starting = undefined;
+      throw error;
+    });
+    return this.starting;
+  }
+
+  private async start(): Promise<LanguageClient> {
+    const policy = new RestartPolicy(
+      () => this.process.endReason(),
+      (message, final) => {
+        this.crashMessages.push(message);
+        this.output.error(message);
+        void (final ? vscode.window.showErrorMessage(message) : vscode.window.showWarningMessage(message));
+      },
+    );
+    const options: LanguageClientOptions = {
+      documentSelector: this.languages.map((language) => ({ language })),
+      synchronize: { configurationSection: 'smtpStatus' },
+      outputChannel: this.output,
+      errorHandler: policy,
+      initializationOptions: { extraLanguages: this.languages },
+    };
+    const client = new LanguageClient('smtpStatus', 'SMTP Status', () => this.process.start(), options);
+    this.client = client;
+    await client.start();
+    this.startupMs ??= Date.now() - this.activatedAt;
+    this.output.info(`language server ready ${Date.now() - this.activatedAt} ms after activation (languages: ${this.languages.join(', ')})`);
+    return client;
+  }
+
+  /** New language list: a new client, since a running client's selector cannot change. */
+  async restartForLanguages(): Promise<void> {
+    const next = configuredLanguages();
+    if (next.join() === this.languages.join()) return;
+    this.languages = next;
+    await this.stop();
+    if (vscode.workspace.textDocuments.some((d) => this.wants(d))) await this.ensureStarted();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.starting = undefined;
+    try {
+      await client?.stop(2000);
+    } catch (error) {
+      this.output.warn(`stopping the language server: ${String(error)}`);
+    }
+    this.process.kill();
+  }
+
+  dispose(): void {
+    void this.stop();
+  }
+}
+
+let running: SmtpStatusClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): SmtpStatusApi {
+  const activatedAt = Date.now();
+  const output = vscode.window.createOutputChannel('SMTP Status', { log: true });
+  const smtp = new SmtpStatusClient(context, output, activatedAt);
+  running = smtp;
+  const docs = new VirtualDocuments();
+  const startIfWanted = (document: vscode.TextDocument): void => {
+    if (smtp.wants(document)) smtp.ensureStarted().catch((error: unknown) => output.error(`starting the language server: ${String(error)}`));
+  };
+
+  context.subscriptions.push(
+    output,
+    smtp,
+    docs,
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, docs),
+    vscode.workspace.onDidOpenTextDocument(startIfWanted),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('smtpStatus.extraLanguages')) {
+        smtp.restartForLanguages().catch((error: unknown) => output.error(`restarting for new languages: ${String(error)}`));
+      }
+    }),
+    vscode.commands.registerCommand('smtpStatus.explainCode', async (code?: string) => explainCode(await smtp.ensureStarted(), docs, code)),
+    vscode.commands.registerCommand(SET_RULE_SEVERITY_COMMAND, setRuleSeverity),
+    vscode.commands.registerCommand('smtpStatus.summarize', async (target?: vscode.Uri) =>
+      summarize(await smtp.ensureStarted(), docs, smtp.selector, target instanceof vscode.Uri ? target : undefined),
+    ),
+  );
+  vscode.workspace.textDocuments.forEach(startIfWanted);
+  output.info(`activated in ${Date.now() - activatedAt} ms`);
+
+  return {
+    ready: async () => {
+      await smtp.ensureStarted();
+    },
+    serverPid: () => smtp.pid,
+    startupMs: () => smtp.startupMs,
+    crashMessages: () => smtp.crashMessages,
+  };
+}
+
+/** VS Code waits for this, so the server gets its shutdown request before the host exits. */
+export function deactivate(): Promise<void> | undefined {
+  return running?.stop();
+}

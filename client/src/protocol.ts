@@ -1,0 +1,20 @@
+// Typed requests for the server's custom methods; the method names and shapes are the
+// server's own (server/src/lsp/protocol.ts holds only plain types and constants).
+import { RequestType, RequestType0 } from 'vscode-languageclient/node';
+import {
+  CATALOG_METHOD,
+  CatalogEntry,
+  EXPLAIN_METHOD,
+  ExplainParams,
+  ExplainResult,
+  SUMMARY_METHOD,
+  SummaryParams,
+  SummaryResult,
+} from '../../server/src/lsp/protocol';
+
+export type { CatalogEntry, CodeKind, SummaryCode, SummaryResult } from '../../server/src/lsp/protocol';
+export { SET_RULE_SEVERITY_COMMAND } from '../../server/src/lsp/protocol';
+
+export const CatalogRequest = new RequestType0<readonly CatalogEntry[], void>(CATALOG_METHOD);
+export const ExplainRequest = new RequestType<ExplainParams, ExplainResult, void>(EXPLAIN_METHOD);
+export const SummaryRequest = new RequestType<SummaryParams, SummaryResult, void>(SUMMARY_METHOD);

@@ -1,0 +1,74 @@
+// Markdown for hovers: compact, built only from knowledge-base text (escaped,
+// since titles such as '<domain> Service ready' contain Markdown/HTML
+// characters), with links only to RFC sections and the IANA registry.
+
+import type { Advice, RetryAdvice } from '../kb/types';
+import { actorsText, adviceSourceText, answersText, associatedText, citeRfc, RETRY_WORDS } from './shared';
+import type { Citation, Explanation } from './types';
+
+/** Escapes text so that Markdown shows it literally: no emphasis, links, HTML or line breaks. */
+export function escapeMarkdown(documentText: string): string {
+  return documentText
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_{}[\]()#+\-.!|<>~&:"']/g, (char) => `\\${char}`);
+}
+
+const link = (c: Citation): string => (c.href === undefined ? escapeMarkdown(c.text) : `[${escapeMarkdown(c.text)}](${c.href})`);
+
+function adviceLines(advice: Advice, retry: RetryAdvice): string[] {
+  return [
+    escapeMarkdown(advice.meaning),
+    '',
+    `**Retry:** ${escapeMarkdown(RETRY_WORDS[retry])} · **Who acts:** ${escapeMarkdown(actorsText(advice))}`,
+    '',
+    `**What to do:** ${escapeMarkdown(advice.action)}`,
+  ];
+}
+
+export function renderMarkdown(e: Explanation): string {
+  const lines: string[] = [`**${escapeMarkdown(e.code)}** — ${escapeMarkdown(e.headline)}`, ''];
+  const rows: string[] = [];
+  const x = e.enhanced;
+  if (x) {
+    rows.push(`| \`${x.cls}\` class | ${escapeMarkdown(x.classTitle ?? 'not defined')} |`);
+    rows.push(`| \`${x.subject}\` subject | ${escapeMarkdown(x.subjectTitle ?? 'not defined')} |`);
+    const registered = x.registryKey === undefined
+      ? 'not registered'
+      : `${escapeMarkdown(x.title || '(no title in the registry)')} ([${escapeMarkdown(x.registryKey)}](${e.registryHref}))`;
+    rows.push(`| \`${x.detail}\` detail | ${registered} |`);
+  }
+  if (e.reply) rows.push(`| \`${e.reply.code}\` reply | ${escapeMarkdown(e.reply.meaning ?? 'not defined by a standard')} |`);
+  lines.push('| Code | Meaning |', '|---|---|', ...rows, '');
+
+  for (const n of e.notes) lines.push(`> ⚠ ${escapeMarkdown(n.text)}${n.see.length ? ` (${n.see.map(link).join(', ')})` : ''}`, '');
+
+  const advice = x?.advice ?? e.reply?.advice;
+  if (advice) {
+    const source = x ? adviceSourceText(x) : undefined;
+    if (source) lines.push(`*${escapeMarkdown(source)}:*`, '');
+    lines.push(...adviceLines(advice, e.retry ?? advice.retry), '');
+  }
+
+  for (const v of e.vendors) {
+    const action = v.action ? ` ${escapeMarkdown(v.action)}` : '';
+    lines.push(`**${escapeMarkdown(v.vendorName)}** \`${v.written}\`: ${escapeMarkdown(v.meaning)}${action} *(${escapeMarkdown(v.source)})*`, '');
+  }
+
+  const facts: string[] = [];
+  if (x) {
+    const associated = associatedText(x);
+    if (associated) facts.push(`associated basic codes: ${escapeMarkdown(associated)}`);
+    if (x.permanence) facts.push(`permanence: ${escapeMarkdown(x.permanence)} (${escapeMarkdown(x.permanenceSource ?? '')})`);
+    if (x.references.length) facts.push(`defined in ${x.references.map(link).join(', ')}`);
+  }
+  if (e.reply) {
+    facts.push(`${e.reply.code}: ${escapeMarkdown(answersText(e.reply.answers))}`);
+    facts.push(`digits: ${e.reply.digits.map((d) => `${d.digit} ${escapeMarkdown(d.name)}`).join(', ')}`);
+  }
+  if (facts.length) lines.push(facts.join(' · '), '');
+
+  if (advice?.see.length) {
+    lines.push(`Read: ${advice.see.map((ref) => link(citeRfc(ref))).join(' · ')}`);
+  }
+  return lines.join('\n').trimEnd();
+}

@@ -1,0 +1,282 @@
+// One open document as the server keeps it: its lines, the scanner state before each line, and
+// what each scanned line yielded. Edits are applied to the line array and re-scan only the lines
+// they touch, continuing while the state after a line differs from the state stored before the
+// edit, so that typing in a 50 MB log re-scans a few lines. Lines are scanned front to back; the
+// `scanned` frontier lets a large document be scanned in chunks while edits keep arriving.
+import { checkLine, detectKind, initialState, lineStatesEqual, scanLine, splitLines } from '../service';
+import type { Finding, LineState } from '../scan/types';
+import type { DocumentKind, Problem, Settings } from '../service/types';
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** An LSP content change: a range edit, or the whole text when `range` is absent. */
+export interface ContentChange {
+  readonly range?: { readonly start: Position; readonly end: Position };
+  readonly text: string;
+}
+
+/** What one scanned line yielded; `line` is where the line was when scanned (edits above move it). */
+interface LineResult {
+  readonly findings: readonly Finding[];
+  readonly problems: readonly Problem[];
+  readonly line: number;
+}
+
+const BLANK: LineResult = { findings: [], problems: [], line: 0 };
+
+/** The kind is detected from this many leading lines, on open and after edits among them. */
+const KIND_SAMPLE_LINES = 200;
+
+/** Above this many items, array splices are rebuilt by concatenation (spread has an argument limit). */
+const SPREAD_LIMIT = 10_000;
+
+function replaceItems<T>(array: T[], start: number, deleteCount: number, items: readonly T[]): T[] {
+  if (items.length <= SPREAD_LIMIT) {
+    array.splice(start, deleteCount, ...items);
+    return array;
+  }
+  return array.slice(0, start).concat(items as T[], array.slice(start + deleteCount));
+}
+
+function fileNameOf(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+/**
+ * A copy of `value` with every numeric `line` property moved by `delta`; `value` itself when it
+ * has none. Stored states, findings and problems refer to lines by number (a pair's partner, a
+ * reply group's first line, a fix's edits); an edit above them moves all those lines together.
+ */
+export function moveLineRefs<T>(value: T, delta: number): T {
+  if (delta === 0 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item, i) => {
+      const moved = moveLineRefs(item, delta);
+      if (moved !== item) (copy ??= value.slice())[i] = moved;
+    });
+    return (copy ?? value) as T;
+  }
+  const record = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, item] of Object.entries(record)) {
+    const moved = key === 'line' && typeof item === 'number' ? item + delta : moveLineRefs(item, delta);
+    if (moved !== item) (copy ??= { ...record })[key] = moved;
+  }
+  return (copy ?? value) as T;
+}
+
+export class LineDocument {
+  private lines: string[];
+  /** states[i] is the scanner state before line i, for i <= scanned... */
+  private states: LineState[] = [];
+  /** ...computed when that line was line origins[i] (see stateFor). */
+  private origins: number[] = [];
+  /** results[i] for i < scanned. */
+  private results: LineResult[] = [];
+  private kindValue: DocumentKind;
+  /** Characters, counting each line break as one. */
+  private sizeValue: number;
+
+  constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    public version: number,
+    text: string,
+    private settings: Settings,
+  ) {
+    this.lines = splitLines(text);
+    this.sizeValue = this.lines.reduce((sum, line) => sum + line.length, this.lines.length - 1);
+    this.kindValue = this.detect();
+    this.reset();
+  }
+
+  get kind(): DocumentKind {
+    return this.kindValue;
+  }
+  get lineCount(): number {
+    return this.lines.length;
+  }
+  /** Number of leading lines scanned so far. */
+  get scanned(): number {
+    return this.results.length;
+  }
+  get complete(): boolean {
+    return this.results.length === this.lines.length;
+  }
+  get size(): number {
+    return this.sizeValue;
+  }
+
+  lineText(line: number): string {
+    return this.lines[line] ?? '';
+  }
+
+  allLines(): readonly string[] {
+    return this.lines;
+  }
+
+  /** Forgets every scan result; the next scan starts from the first line. */
+  reset(): void {
+    this.states = [initialState(this.kindValue)];
+    this.origins = [0];
+    this.results = [];
+  }
+
+  /** New settings: problems are recomputed from the stored findings, nothing is re-scanned. */
+  recheck(settings: Settings): void {
+    this.settings = settings;
+    for (let i = 0; i < this.results.length; i++) {
+      const result = this.results[i]!;
+      if (result.findings.length > 0) this.results[i] = { ...result, problems: checkLine(result.findings, settings) };
+    }
+  }
+
+  /** Scans up to `count` more lines; returns the new frontier. */
+  scanMore(count: number): number {
+    const end = Math.min(this.lines.length, this.results.length + count);
+    for (let i = this.results.length; i < end; i++) this.store(i + 1, this.scanAt(i));
+    return this.results.length;
+  }
+
+  /** Scans (synchronously) up to and including `line`. */
+  ensureScanned(line: number): void {
+    if (line >= this.results.length) this.scanMore(line + 1 - this.results.length);
+  }
+
+  /** The state before `line`, scanning up to it first. */
+  stateBefore(line: number): LineState {
+    this.ensureScanned(line - 1);
+    return this.stateFor(line);
+  }
+
+  /** Findings of a scanned line (empty beyond the frontier). */
+  findingsAt(line: number): readonly Finding[] {
+    const result = this.results[line];
+    return result === undefined ? BLANK.findings : moveLineRefs(result.findings, line - result.line);
+  }
+
+  /** Problems of a scanned line, with positions on the line where it is now. */
+  problemsAt(line: number): readonly Problem[] {
+    const result = this.results[line];
+    if (result === undefined || result.problems.length === 0) return BLANK.problems;
+    return moveLineRefs(result.problems, line - result.line);
+  }
+
+  /** Number of problems on line `line` without relocating them. */
+  problemCountAt(line: number): number {
+    return this.results[line]?.problems.length ?? 0;
+  }
+
+  /** Applies LSP content changes in order. */
+  applyChanges(changes: readonly ContentChange[], version: number): void {
+    for (const change of changes) {
+      if (change.range === undefined) this.replaceAll(change.text);
+      else this.applyRangeEdit(change.range.start, change.range.end, change.text);
+    }
+    this.version = version;
+  }
+
+  /**
+   * The stored state before `line`, its line references moved as far as the line has moved since
+   * it was computed. Sound because a re-scan stops only where the moved stored state equals the
+   * new one, so every reference a stored state keeps has moved together with its line.
+   */
+  private stateFor(line: number): LineState {
+    return moveLineRefs(this.states[line]!, line - this.origins[line]!);
+  }
+
+  private store(line: number, state: LineState): void {
+    this.states[line] = state;
+    this.origins[line] = line;
+  }
+
+  private scanAt(line: number): LineState {
+    const { findings, next } = scanLine(this.lines[line]!, line, this.stateFor(line));
+    this.results[line] = findings.length === 0 ? BLANK : { findings, problems: checkLine(findings, this.settings), line };
+    return next;
+  }
+
+  private detect(): DocumentKind {
+    const sample = this.lines.length <= KIND_SAMPLE_LINES ? this.lines : this.lines.slice(0, KIND_SAMPLE_LINES);
+    return detectKind(fileNameOf(this.uri), sample.join('\n'), this.languageId);
+  }
+
+  private replaceAll(text: string): void {
+    this.lines = splitLines(text);
+    this.sizeValue = this.lines.reduce((sum, line) => sum + line.length, this.lines.length - 1);
+    this.kindValue = this.detect();
+    this.reset();
+  }
+
+  private clamp(position: Position): Position {
+    const line = Math.min(Math.max(0, Math.floor(position.line)), this.lines.length - 1);
+    if (position.line > line) return { line, character: this.lines[line]!.length };
+    const character = Math.min(Math.max(0, Math.floor(position.character)), this.lines[line]!.length);
+    return { line, character };
+  }
+
+  private applyRangeEdit(rawStart: Position, rawEnd: Position, text: string): void {
+    let start = this.clamp(rawStart);
+    let end = this.clamp(rawEnd);
+    if (end.line < start.line || (end.line === start.line && end.character < start.character)) [start, end] = [end, start];
+
+    const first = this.lines[start.line]!;
+    const last = this.lines[end.line]!;
+    this.sizeValue += text.length - this.removedLength(start, end);
+    const inserted = splitLines(first.slice(0, start.character) + text + last.slice(end.character));
+    const removed = end.line - start.line + 1;
+    this.lines = replaceItems(this.lines, start.line, removed, inserted);
+
+    if (start.line < KIND_SAMPLE_LINES) {
+      const kind = this.detect();
+      if (kind !== this.kindValue) {
+        this.kindValue = kind;
+        this.reset();
+        return;
+      }
+    }
+    const frontier = this.results.length;
+    if (start.line >= frontier) return; // not scanned yet: nothing stored to fix
+    if (end.line >= frontier) {
+      // The edit reaches past the frontier: drop what follows its start and scan on from there.
+      this.results.length = start.line;
+      this.states.length = start.line + 1;
+      this.origins.length = start.line + 1;
+      return;
+    }
+    // results[start..end] give way to one slot per inserted line; the stored state after the
+    // old last line (states[end + 1]) ends up right after the inserted lines.
+    this.results = replaceItems(this.results, start.line, removed, new Array<LineResult>(inserted.length).fill(BLANK));
+    const placeholders = inserted.length - 1;
+    this.states = replaceItems(this.states, start.line + 1, removed - 1, new Array<LineState>(placeholders).fill(this.states[start.line]!));
+    this.origins = replaceItems(this.origins, start.line + 1, removed - 1, new Array<number>(placeholders).fill(0));
+    this.rescanFrom(start.line, start.line + inserted.length - 1);
+  }
+
+  /** Re-scans from `from`; past `lastEdited`, stops at the first line whose incoming state is unchanged. */
+  private rescanFrom(from: number, lastEdited: number): void {
+    const frontier = this.results.length;
+    for (let i = from; i < frontier; i++) {
+      const next = this.scanAt(i);
+      if (i >= lastEdited && lineStatesEqual(next, this.stateFor(i + 1))) return;
+      this.store(i + 1, next);
+    }
+  }
+
+  private removedLength(start: Position, end: Position): number {
+    if (start.line === end.line) return end.character - start.character;
+    let length = this.lines[start.line]!.length - start.character + 1 + end.character;
+    for (let i = start.line + 1; i < end.line; i++) length += this.lines[i]!.length + 1;
+    return length;
+  }
+}

@@ -1,0 +1,31 @@
+// Hover: the explanation of the code under the cursor (or of the pair it belongs to), after a
+// warning line for each problem at that spot. Computed from the line at hand only.
+import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import { escapeMarkdown, explain, renderMarkdown } from '../explain';
+import { checkLine, findingAt, queryOf, scanLine } from '../service';
+import type { Problem, Range, Settings } from '../service/types';
+import type { LineDocument, Position } from './document';
+
+function problemLine(problem: Problem): string {
+  return `⚠️ **${escapeMarkdown(problem.message)}** (\`${problem.rule}\`, ${problem.severity})`;
+}
+
+function toRange(range: Range) {
+  return { start: { line: range.line, character: range.start }, end: { line: range.line, character: range.end } };
+}
+
+export function hoverAt(document: LineDocument, position: Position, settings: Settings): Hover | null {
+  const { line, character } = position;
+  if (line >= document.lineCount) return null;
+  const { findings } = scanLine(document.lineText(line), line, document.stateBefore(line));
+  const finding = findingAt(findings, character);
+  const problems = checkLine(findings, settings).filter((problem) => problem.line === line && problem.start <= character && character <= problem.end);
+  if (finding === undefined && problems.length === 0) return null;
+
+  const sections = problems.map(problemLine);
+  if (finding !== undefined) sections.push(renderMarkdown(explain(queryOf(finding, findings), settings.vendors)));
+  return {
+    contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n') },
+    range: toRange(finding ?? problems[0]!),
+  };
+}

@@ -1,0 +1,61 @@
+// The custom requests behind the client's commands. Plain types and method names only, so that
+// the VS Code client and the tests can share them without pulling in the server.
+
+/** Every known code with its title: registry codes, basic reply codes, vendor codes. */
+export const CATALOG_METHOD = 'smtpStatus/catalog';
+/** Markdown explanation of a code typed by the user ('550', '5.1.1', '550 5.1.1'). */
+export const EXPLAIN_METHOD = 'smtpStatus/explain';
+/** Counts of the codes in one open document. */
+export const SUMMARY_METHOD = 'smtpStatus/summary';
+
+/** The client-side command the "change severity" code actions run; arguments: [ruleId, severity]. */
+export const SET_RULE_SEVERITY_COMMAND = 'smtpStatus.setRuleSeverity';
+
+export type CodeKind = 'reply' | 'enhanced' | 'vendor';
+
+export interface CatalogEntry {
+  /** As a user would type it: '550', '5.1.1', '5.7.606'. */
+  readonly code: string;
+  readonly title: string;
+  readonly kind: CodeKind;
+}
+
+export interface ExplainParams {
+  readonly code: string;
+}
+
+export interface ExplainResult {
+  readonly markdown: string;
+}
+
+export interface SummaryParams {
+  readonly uri: string;
+}
+
+/** Where a code occurs: 0-based line, UTF-16 columns. */
+export interface CodeLocation {
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface SummaryCode {
+  /** Normalised code text: '550', '5.1.1'. */
+  readonly code: string;
+  readonly count: number;
+  readonly kind: CodeKind;
+  /** The class digit: 2, 4 or 5 (other digits for malformed reply codes). */
+  readonly cls: number;
+  readonly title: string;
+  /** The first occurrences, at most SUMMARY_LOCATION_CAP of them. */
+  readonly locations: readonly CodeLocation[];
+}
+
+export interface SummaryResult {
+  /** Occurrences per class digit, e.g. { '2': 10, '4': 3, '5': 7 }. */
+  readonly byClass: Readonly<Record<string, number>>;
+  /** One row per distinct code, most frequent first. */
+  readonly byCode: readonly SummaryCode[];
+}
+
+export const SUMMARY_LOCATION_CAP = 100;

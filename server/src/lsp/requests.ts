@@ -1,0 +1,60 @@
+// The custom requests behind the client's commands: explain a typed code, and summarise the
+// codes of one document.
+import { explain, parseCodeQueryDetailed, renderMarkdown } from '../explain';
+import { basicEntry, isStatusClass, registryEntry, subjectEntry, vendorMeanings } from '../kb';
+import type { Finding } from '../scan/types';
+import type { VendorId } from '../service/types';
+import type { LineDocument } from './document';
+import { invalidParams, isRecord } from './guard';
+import { SUMMARY_LOCATION_CAP, type CodeKind, type CodeLocation, type ExplainResult, type SummaryCode, type SummaryResult } from './protocol';
+
+export function explainRequest(params: unknown, vendors: readonly VendorId[]): ExplainResult {
+  const code = isRecord(params) ? params['code'] : undefined;
+  if (typeof code !== 'string') throw invalidParams('smtpStatus/explain expects { code: string }');
+  const parsed = parseCodeQueryDetailed(code);
+  if ('error' in parsed) throw invalidParams(parsed.error);
+  return { markdown: renderMarkdown(explain(parsed.query, vendors)) };
+}
+
+interface CodeFacts {
+  readonly code: string;
+  readonly kind: CodeKind;
+  readonly cls: number;
+  readonly title: string;
+}
+
+function factsOf(finding: Finding, vendors: readonly VendorId[]): CodeFacts {
+  const cls = Number(finding.text[0]);
+  if (finding.kind === 'reply' || finding.enhanced === undefined) {
+    const code = finding.reply === undefined ? finding.text : String(finding.reply);
+    return { code, kind: 'reply', cls, title: finding.reply === undefined ? '' : (basicEntry(finding.reply)?.meaning ?? '') };
+  }
+  const { subject, detail } = finding.enhanced;
+  const canonical = `${finding.enhanced.cls}.${subject}.${detail}`;
+  if (canonical !== finding.text) return { code: finding.text, kind: 'enhanced', cls, title: '' };
+  const registered = registryEntry(subject, detail);
+  if (registered !== undefined) return { code: canonical, kind: 'enhanced', cls, title: registered.title };
+  const vendor = isStatusClass(cls) ? vendorMeanings(cls, subject, detail, vendors)[0] : undefined;
+  if (vendor !== undefined) return { code: canonical, kind: 'vendor', cls, title: `${vendor.vendorName}: ${vendor.meaning}` };
+  const subjectTitle = subjectEntry(subject)?.title;
+  return { code: canonical, kind: 'enhanced', cls, title: subjectTitle === undefined ? '' : `${subjectTitle} (unregistered detail)` };
+}
+
+/** Counts per class and per code, most frequent code first, with the first locations of each. */
+export function summarize(document: LineDocument, vendors: readonly VendorId[]): SummaryResult {
+  const byClass: Record<string, number> = {};
+  const rows = new Map<string, CodeFacts & { count: number; locations: CodeLocation[] }>();
+  for (let line = 0; line < document.scanned; line++) {
+    for (const finding of document.findingsAt(line)) {
+      const facts = factsOf(finding, vendors);
+      byClass[facts.cls] = (byClass[facts.cls] ?? 0) + 1;
+      const key = `${facts.kind}:${facts.code}`;
+      let row = rows.get(key);
+      if (row === undefined) rows.set(key, (row = { ...facts, count: 0, locations: [] }));
+      row.count += 1;
+      if (row.locations.length < SUMMARY_LOCATION_CAP) row.locations.push({ line, start: finding.start, end: finding.end });
+    }
+  }
+  const byCode: SummaryCode[] = [...rows.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  return { byClass, byCode };
+}

@@ -1,0 +1,179 @@
+// Wires the LSP requests to the workspace and the feature modules. Every handler validates its
+// params and is guarded, so that bad input gets an empty answer or a clear error, never a crash.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  type CompletionItem,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { catalog } from './catalog';
+import { codeActionsFor } from './codeActions';
+import { COMPLETION_TRIGGERS, completionsAt, resolveCompletion } from './completion';
+import type { ContentChange } from './document';
+import { documentUri, guard, guardNotification, invalidParams, isPosition, isRange, isRecord } from './guard';
+import { hoverAt } from './hover';
+import { inlayHintsIn } from './inlayHints';
+import { CATALOG_METHOD, EXPLAIN_METHOD, SUMMARY_METHOD } from './protocol';
+import { explainRequest, summarize } from './requests';
+import { readServerSettings, SETTINGS_SECTION } from './settings';
+import { documentSymbols, foldingRanges } from './symbols';
+import { Workspace } from './workspace';
+
+interface ClientSupport {
+  pullConfiguration: boolean;
+  registerConfigurationChange: boolean;
+  inlayHintRefresh: boolean;
+}
+
+/** The content changes of a didChange notification that can be applied; the rest are skipped. */
+function validChanges(value: unknown): ContentChange[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((change): change is ContentChange => isRecord(change) && typeof change['text'] === 'string' && (change['range'] === undefined || isRange(change['range'])));
+}
+
+export function startServer(connection: Connection): void {
+  const workspace = new Workspace(connection);
+  const support: ClientSupport = { pullConfiguration: false, registerConfigurationChange: false, inlayHintRefresh: false };
+  const warned = new Set<string>();
+
+  const useSettings = (raw: unknown): void => {
+    const { settings, warnings } = readServerSettings(raw);
+    for (const warning of warnings) {
+      if (warned.has(warning)) continue;
+      warned.add(warning);
+      void connection.window.showWarningMessage(`smtp-status: ${warning}; using the default.`);
+    }
+    const hintsChanged = settings.inlayHints !== workspace.settings.inlayHints;
+    workspace.applySettings(settings);
+    if (hintsChanged && support.inlayHintRefresh) void connection.languages.inlayHint.refresh();
+  };
+  const pullSettings = async (): Promise<void> => {
+    useSettings(await connection.workspace.getConfiguration({ section: SETTINGS_SECTION }));
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities ?? {};
+    support.pullConfiguration = capabilities.workspace?.configuration === true;
+    support.registerConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    support.inlayHintRefresh = capabilities.workspace?.inlayHint?.refreshSupport === true;
+    workspace.progressSupported = capabilities.window?.workDoneProgress === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
+        inlayHintProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+      },
+      serverInfo: { name: 'smtp-status' },
+    };
+  });
+
+  connection.onInitialized(
+    guardNotification(connection, 'initialized', async () => {
+      if (support.registerConfigurationChange) await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+      if (support.pullConfiguration) await pullSettings();
+      else useSettings(undefined);
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guardNotification(connection, 'didChangeConfiguration', async (params: unknown) => {
+      if (support.pullConfiguration) await pullSettings();
+      else useSettings(isRecord(params) && isRecord(params['settings']) ? params['settings'][SETTINGS_SECTION] : undefined);
+    }),
+  );
+
+  connection.onDidOpenTextDocument(
+    guardNotification(connection, 'didOpen', (params: unknown) => {
+      const item = isRecord(params) ? params['textDocument'] : undefined;
+      if (!isRecord(item) || typeof item['uri'] !== 'string' || typeof item['text'] !== 'string') return;
+      const languageId = typeof item['languageId'] === 'string' ? item['languageId'] : 'plaintext';
+      const version = typeof item['version'] === 'number' ? item['version'] : 0;
+      workspace.open(item['uri'], languageId, version, item['text']);
+    }),
+  );
+  connection.onDidChangeTextDocument(
+    guardNotification(connection, 'didChange', (params: unknown) => {
+      const uri = documentUri(params);
+      if (uri === undefined || !isRecord(params)) return;
+      const version = (params['textDocument'] as Record<string, unknown>)['version'];
+      workspace.change(uri, typeof version === 'number' ? version : 0, validChanges(params['contentChanges']));
+    }),
+  );
+  connection.onDidCloseTextDocument(
+    guardNotification(connection, 'didClose', (params: unknown) => {
+      const uri = documentUri(params);
+      if (uri !== undefined) workspace.close(uri);
+    }),
+  );
+
+  connection.onHover(
+    guard(connection, 'hover', null, (params: unknown) => {
+      const document = workspace.analysable(documentUri(params) ?? '');
+      const position = isRecord(params) ? params['position'] : undefined;
+      if (document === undefined || !isPosition(position)) return null;
+      return hoverAt(document, position, workspace.settings.core);
+    }),
+  );
+
+  connection.onCodeAction(
+    guard(connection, 'codeAction', [], (params: unknown) => {
+      const document = workspace.analysable(documentUri(params) ?? '');
+      const range = isRecord(params) ? params['range'] : undefined;
+      if (document === undefined || !isRange(range)) return [];
+      const context = isRecord(params) ? params['context'] : undefined;
+      const only = isRecord(context) && Array.isArray(context['only']) ? context['only'].filter((kind): kind is string => typeof kind === 'string') : undefined;
+      return codeActionsFor(document, range, only);
+    }),
+  );
+
+  connection.onCompletion(
+    guard(connection, 'completion', [] as CompletionItem[], (params: unknown) => {
+      const document = workspace.analysable(documentUri(params) ?? '');
+      const position = isRecord(params) ? params['position'] : undefined;
+      if (document === undefined || !isPosition(position) || position.line >= document.lineCount) return [];
+      return completionsAt(document.lineText(position.line), position, document.kind);
+    }),
+  );
+  connection.onCompletionResolve(guard(connection, 'completionItem/resolve', {} as CompletionItem, (item: CompletionItem) => resolveCompletion(item, workspace.settings.core.vendors)));
+
+  connection.languages.inlayHint.on(
+    guard(connection, 'inlayHint', [], (params: unknown) => {
+      const document = workspace.analysable(documentUri(params) ?? '');
+      const range = isRecord(params) ? params['range'] : undefined;
+      if (document === undefined || !isRange(range) || !workspace.settings.inlayHints) return [];
+      return inlayHintsIn(document, range.start.line, range.end.line);
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard(connection, 'documentSymbol', [], (params: unknown) => {
+      const document = workspace.analysable(documentUri(params) ?? '');
+      return document === undefined ? [] : documentSymbols(document.allLines(), document.kind);
+    }),
+  );
+  connection.onFoldingRanges(
+    guard(connection, 'foldingRange', [], (params: unknown) => {
+      const document = workspace.analysable(documentUri(params) ?? '');
+      return document === undefined ? [] : foldingRanges(document.allLines(), document.kind);
+    }),
+  );
+
+  connection.onRequest(CATALOG_METHOD, guard(connection, CATALOG_METHOD, [], () => catalog()));
+  connection.onRequest(EXPLAIN_METHOD, guard(connection, EXPLAIN_METHOD, null, (params: unknown) => explainRequest(params, workspace.settings.core.vendors)));
+  connection.onRequest(
+    SUMMARY_METHOD,
+    guard(connection, SUMMARY_METHOD, null, async (params: unknown, token) => {
+      const uri = isRecord(params) ? params['uri'] : undefined;
+      if (typeof uri !== 'string') throw invalidParams('smtpStatus/summary expects { uri: string }');
+      const document = await workspace.scanned(uri, token);
+      return document === undefined ? null : summarize(document, workspace.settings.core.vendors);
+    }),
+  );
+}

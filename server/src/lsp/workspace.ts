@@ -1,0 +1,150 @@
+// The open documents: keeps each one scanned, in chunks that yield to the event loop so that a
+// big log never blocks requests, and publishes its diagnostics once it is fully scanned. Edits
+// applied between chunks are simply part of what the next chunk sees, so a newer version always
+// supersedes the scan of an older one.
+import type { CancellationToken, Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { LineDocument, type ContentChange } from './document';
+import { documentDiagnostics, noteDiagnostic } from './diagnostics';
+import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings';
+
+/** Lines scanned between clock checks, and the time a chunk may take before yielding. */
+const CHUNK_LINES = 500;
+const CHUNK_MS = 15;
+/** Scans that take longer than this show work-done progress. */
+const PROGRESS_AFTER_MS = 1000;
+const BYTES_PER_MB = 1024 * 1024;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class Workspace {
+  private readonly documents = new Map<string, LineDocument>();
+  private readonly scans = new Map<string, Promise<void>>();
+  private readonly publishQueued = new Set<string>();
+  private settingsValue: ServerSettings = DEFAULT_SERVER_SETTINGS;
+  /** Diagnostics wait for the client's settings so that they do not flicker on startup. */
+  private settingsLoaded = false;
+  /** Set on initialize: whether the client can show server-initiated progress. */
+  progressSupported = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  get settings(): ServerSettings {
+    return this.settingsValue;
+  }
+
+  get(uri: string): LineDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  /** A document that is open and small enough to analyse. */
+  analysable(uri: string): LineDocument | undefined {
+    const document = this.documents.get(uri);
+    return document === undefined || this.oversized(document) ? undefined : document;
+  }
+
+  open(uri: string, languageId: string, version: number, text: string): void {
+    const document = new LineDocument(uri, languageId, version, text, this.settingsValue.core);
+    this.documents.set(uri, document);
+    this.refresh(document);
+  }
+
+  change(uri: string, version: number, changes: readonly ContentChange[]): void {
+    const document = this.documents.get(uri);
+    if (document === undefined) return;
+    const wasOversized = this.oversized(document);
+    document.applyChanges(changes, version);
+    // Shrinking below the size limit starts from scratch: nothing was scanned while too big.
+    if (wasOversized && !this.oversized(document)) document.reset();
+    this.refresh(document);
+  }
+
+  close(uri: string): void {
+    this.documents.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** New settings apply at once: every open document is re-checked (findings are kept). */
+  applySettings(settings: ServerSettings): void {
+    const previous = this.settingsValue;
+    this.settingsValue = settings;
+    this.settingsLoaded = true;
+    for (const document of this.documents.values()) {
+      if (previous.maxFileSizeMB !== settings.maxFileSizeMB) document.reset();
+      document.recheck(settings.core);
+      this.refresh(document);
+    }
+  }
+
+  /** The document once fully scanned; undefined if it is closed, too big, or the request is cancelled. */
+  async scanned(uri: string, token?: CancellationToken): Promise<LineDocument | undefined> {
+    for (;;) {
+      const document = this.analysable(uri);
+      if (document === undefined || token?.isCancellationRequested) return undefined;
+      if (document.complete) return document;
+      this.startScan(document);
+      await (this.scans.get(uri) ?? nextTurn());
+    }
+  }
+
+  private oversized(document: LineDocument): boolean {
+    return document.size > this.settingsValue.maxFileSizeMB * BYTES_PER_MB;
+  }
+
+  private refresh(document: LineDocument): void {
+    if (document.complete || this.oversized(document)) this.queuePublish(document.uri);
+    else this.startScan(document);
+  }
+
+  private startScan(document: LineDocument): void {
+    if (this.scans.has(document.uri)) return;
+    const scan = this.scanToEnd(document).finally(() => this.scans.delete(document.uri));
+    this.scans.set(document.uri, scan);
+  }
+
+  private async scanToEnd(document: LineDocument): Promise<void> {
+    const started = Date.now();
+    let progress: WorkDoneProgressServerReporter | undefined;
+    try {
+      while (this.documents.get(document.uri) === document && !document.complete && !this.oversized(document)) {
+        const chunkStarted = Date.now();
+        do document.scanMore(CHUNK_LINES);
+        while (!document.complete && Date.now() - chunkStarted < CHUNK_MS);
+        if (document.complete) break;
+        if (progress === undefined && this.progressSupported && Date.now() - started > PROGRESS_AFTER_MS) {
+          progress = await this.connection.window.createWorkDoneProgress();
+          progress.begin('smtp-status', 0, 'Checking status codes', false);
+        }
+        progress?.report(Math.floor((100 * document.scanned) / Math.max(1, document.lineCount)));
+        await nextTurn();
+      }
+    } finally {
+      progress?.done();
+    }
+    this.queuePublish(document.uri);
+  }
+
+  /** Publishes once per turn of the event loop, however many edits arrived in it. */
+  private queuePublish(uri: string): void {
+    if (this.publishQueued.has(uri)) return;
+    this.publishQueued.add(uri);
+    setImmediate(() => {
+      this.publishQueued.delete(uri);
+      this.publish(uri);
+    });
+  }
+
+  private publish(uri: string): void {
+    const document = this.documents.get(uri);
+    if (document === undefined || !this.settingsLoaded) return;
+    const { maxProblems } = this.settingsValue.core;
+    if (this.oversized(document)) {
+      const megabytes = (document.size / BYTES_PER_MB).toFixed(1);
+      const note = noteDiagnostic(`Not checked: this document is ${megabytes} MB, above smtpStatus.maxFileSizeMB (${this.settingsValue.maxFileSizeMB}).`);
+      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: [note] });
+    } else if (document.complete) {
+      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: documentDiagnostics(document, maxProblems) });
+    } else {
+      this.startScan(document);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+// Rules on codes that must agree with each other: a reply and its enhanced code, the lines
+// of one multi-line reply, a DSN's Action, Status and Diagnostic-Code, and the command a
+// transcript reply answers.
+import { answersCommand, basicEntry, dsnAction, rfcHref } from '../kb';
+import { enhancedFlaw, replyFlaw } from '../scan/codes';
+import type { Finding, FindingContext } from '../scan/types';
+import { CLASS_NAMES, replaceFix, withClass } from './fixes';
+import type { Draft, Rule } from './types';
+
+/**
+ * Postfix rewrites the class of an access-map or header-check enhanced code to match the
+ * reply it sends, so a mismatch there is cosmetic; other configs are still read by people.
+ */
+const CONFIG_DEMOTION: Partial<Record<FindingContext, number>> = {
+  'config-access': 2,
+  'config-reject-code': 1,
+  'exim-acl': 1,
+  'sendmail-access': 1,
+};
+
+function wellFormedPair(finding: Finding): boolean {
+  return finding.kind === 'enhanced' && finding.partner !== undefined
+    && enhancedFlaw(finding.text) === undefined && replyFlaw(finding.partner.text) === undefined;
+}
+
+export const classMismatch: Rule = {
+  id: 'class-mismatch',
+  defaultSeverity: 'error',
+  description: "The reply code's first digit and the enhanced code's class disagree.",
+  href: rfcHref({ rfc: 3463, section: '2' }),
+  check(finding): Draft | undefined {
+    const partner = finding.partner;
+    if (!wellFormedPair(finding) || partner === undefined) return undefined;
+    const first = partner.text.charAt(0);
+    const cls = finding.text.charAt(0);
+    // 3xx replies carry no enhanced code at all (RFC 2034 s4); that is not this rule.
+    if (first === cls || first === '3') return undefined;
+    const enhancedFixed = withClass(finding.text, first);
+    const replyFixed = cls + partner.text.slice(1);
+    return {
+      message: `Reply ${partner.text} is a ${CLASS_NAMES[first]} but ${finding.text} says ${CLASS_NAMES[cls]}: the class must match the reply's first digit (RFC 3463 s2, RFC 2034 s4). Write ${partner.text} ${enhancedFixed} or ${replyFixed} ${finding.text}.`,
+      fixes: [
+        replaceFix(`Write ${enhancedFixed} (class of the reply)`, finding, enhancedFixed, true),
+        replaceFix(`Write ${replyFixed} (reply of the class)`, partner, replyFixed),
+      ],
+      demote: CONFIG_DEMOTION[finding.context] ?? 0,
+    };
+  },
+};
+
+export const multilineMismatch: Rule = {
+  id: 'multiline-mismatch',
+  defaultSeverity: 'warning',
+  description: 'Lines of one multi-line reply carry different reply codes or enhanced codes.',
+  href: rfcHref({ rfc: 5321, section: '4.2.1' }),
+  check(finding): Draft | undefined {
+    const group = finding.group;
+    if (group === undefined) return undefined;
+    const first = finding.kind === 'reply' ? group.reply : group.enhanced;
+    if (first === undefined || first === finding.text) return undefined;
+    const what = finding.kind === 'reply' ? 'reply code' : 'enhanced code';
+    return {
+      message: `This line of a multi-line reply has ${what} ${finding.text}, but the reply began with ${first} on line ${group.line + 1}: every line must repeat the same codes (RFC 5321 s4.2.1, RFC 2034 s4).`,
+      fixes: [replaceFix(`Write ${first}`, finding, first, true)],
+    };
+  },
+};
+
+export const dsnActionMismatch: Rule = {
+  id: 'dsn-action-mismatch',
+  defaultSeverity: 'warning',
+  description: 'A DSN Action contradicts its Status class, or the Status contradicts the Diagnostic-Code reply.',
+  href: rfcHref({ rfc: 3464, section: '2.3.3' }),
+  check(finding): Draft | undefined {
+    const block = finding.block;
+    if (block === undefined) return undefined;
+    if (finding.context === 'dsn-status' && finding.kind === 'enhanced' && block.action !== undefined) {
+      const entry = dsnAction(block.action.text);
+      const cls = finding.enhanced?.cls;
+      if (entry === undefined || entry.usually || cls === undefined || enhancedFlaw(finding.text) !== undefined) return undefined;
+      if (entry.expectedClasses.some((c) => c === cls)) return undefined;
+      return {
+        message: `Action: ${block.action.text} goes with class ${entry.expectedClasses.join(' or ')}, but Status ${finding.text} is a ${CLASS_NAMES[String(cls)]} (RFC 3464 s2.3.3, RFC 3463 s2).`,
+      };
+    }
+    const status = block.status;
+    if (finding.context !== 'dsn-diagnostic' || finding.kind !== 'reply' || finding.group !== undefined || status === undefined) return undefined;
+    if (replyFlaw(finding.text) !== undefined || enhancedFlaw(status.text) !== undefined) return undefined;
+    const first = finding.text.charAt(0);
+    if (first === status.text.charAt(0) || first === '3') return undefined;
+    return {
+      message: `Diagnostic-Code reply ${finding.text} is a ${CLASS_NAMES[first]}, but Status ${status.text} on line ${status.line + 1} says ${CLASS_NAMES[status.text.charAt(0)]} (RFC 3464 s2.3.4, s2.3.6).`,
+    };
+  },
+};
+
+export const unexpectedReply: Rule = {
+  id: 'unexpected-reply',
+  defaultSeverity: 'warning',
+  description: 'In a transcript, a reply code the preceding command cannot receive (RFC 5321 s4.3.2).',
+  href: rfcHref({ rfc: 5321, section: '4.3.2' }),
+  check(finding): Draft | undefined {
+    const command = finding.answers;
+    if (finding.kind !== 'reply' || command === undefined || finding.reply === undefined) return undefined;
+    const entry = basicEntry(finding.reply);
+    if (entry === undefined || answersCommand(entry, command) !== false) return undefined;
+    const expected = entry.answers.map((a) => (a.command === 'ANY' ? 'any command' : a.command)).join(', ');
+    return {
+      message: `${finding.text} is not a reply RFC 5321 s4.3.2 lists for ${command === 'DATA-END' ? 'the end of message data' : command}; ${finding.text} answers ${expected}.`,
+    };
+  },
+};

@@ -1,0 +1,94 @@
+// Rules that look codes up in the IANA registry (RFC 5248) and in RFC 3463 s3.
+import { isListedPairing, isStatusClass, isVendorCode, REGISTRY_HREF, registryEntry, rfcHref, subjectEntry } from '../kb';
+import type { RegistryEntry } from '../kb';
+import { enhancedFlaw, replyFlaw } from '../scan/codes';
+import type { EnhancedParts, Finding } from '../scan/types';
+import { replaceFix, withClass } from './fixes';
+import type { Draft, Rule } from './types';
+
+/** The parts of a well-formed enhanced code with a defined subject, else undefined. */
+function validEnhanced(finding: Finding): EnhancedParts | undefined {
+  const e = finding.enhanced;
+  if (finding.kind !== 'enhanced' || e === undefined || enhancedFlaw(finding.text) !== undefined || e.subject > 7) return undefined;
+  return e;
+}
+
+function entryOf(finding: Finding): { e: EnhancedParts; entry: RegistryEntry } | undefined {
+  const e = validEnhanced(finding);
+  const entry = e === undefined ? undefined : registryEntry(e.subject, e.detail);
+  return e === undefined || entry === undefined ? undefined : { e, entry };
+}
+
+export const unregisteredCode: Rule = {
+  id: 'unregistered-code',
+  defaultSeverity: 'information',
+  description: 'Enhanced code that is neither in the IANA registry nor in an enabled vendor dictionary.',
+  href: REGISTRY_HREF,
+  check(finding, settings): Draft | undefined {
+    const e = validEnhanced(finding);
+    if (e === undefined || registryEntry(e.subject, e.detail) !== undefined) return undefined;
+    if (isStatusClass(e.cls) && isVendorCode(e.cls, e.subject, e.detail, settings.vendors)) return undefined;
+    const subject = subjectEntry(e.subject);
+    return {
+      message: `${finding.text} is not in the IANA registry${settings.vendors.length > 0 ? ' nor in the enabled vendor dictionaries' : ''}. `
+        + `Readers fall back to X.${e.subject}.0${subject === undefined ? '' : ` (${subject.title})`} (RFC 3463 s2).`,
+    };
+  },
+};
+
+export const permanence: Rule = {
+  id: 'permanence',
+  defaultSeverity: 'information',
+  description: 'Class 4 with a code RFC 3463 describes as permanent only, or class 5 with one it describes as transient only.',
+  href: rfcHref({ rfc: 3463, section: '3' }),
+  check(finding): Draft | undefined {
+    const found = entryOf(finding);
+    if (found === undefined) return undefined;
+    const { e, entry } = found;
+    const wanted = entry.permanence === 'permanent' && e.cls === 4 ? '5'
+      : entry.permanence === 'persistent-transient' && e.cls === 5 ? '4' : undefined;
+    if (wanted === undefined) return undefined;
+    const fixed = withClass(finding.text, wanted);
+    const described = wanted === '5' ? 'a permanent failure' : 'a persistent transient failure';
+    return {
+      message: `RFC 3463 s3 describes ${entry.key} (${entry.title}) as ${described}, but ${finding.text} has class ${e.cls}. Use ${fixed}${finding.partner === undefined ? '' : ' with a matching reply code'}.`,
+      // Changing only the class would break a pair; offer the fix for a lone code.
+      ...(finding.partner === undefined ? { fixes: [replaceFix(`Write ${fixed}`, finding, fixed)] } : {}),
+    };
+  },
+};
+
+export const unusualPairing: Rule = {
+  id: 'unusual-pairing',
+  defaultSeverity: 'hint',
+  description: 'Reply code not among the basic codes the registry associates with the enhanced code (the list is incomplete).',
+  href: rfcHref({ rfc: 5248, section: '2.4' }),
+  check(finding): Draft | undefined {
+    const found = entryOf(finding);
+    const partner = finding.partner;
+    if (found === undefined || partner === undefined || replyFlaw(partner.text) !== undefined) return undefined;
+    if (partner.text.charAt(0) !== finding.text.charAt(0)) return undefined;
+    const { entry } = found;
+    if (isListedPairing(entry, Number(partner.text)) !== false) return undefined;
+    return {
+      message: `The registry lists ${entry.associatedRaw} for ${entry.key}, not ${partner.text}. The list is incomplete, so this may be fine (RFC 5248 s2.4).`,
+    };
+  },
+};
+
+export const deprecatedCode: Rule = {
+  id: 'deprecated-code',
+  defaultSeverity: 'warning',
+  description: 'Deprecated registry code (X.6.10 duplicates X.6.8).',
+  href: REGISTRY_HREF,
+  check(finding): Draft | undefined {
+    const found = entryOf(finding);
+    const deprecated = found?.entry.deprecated;
+    if (found === undefined || deprecated === undefined) return undefined;
+    const fixed = `${found.e.cls}${deprecated.successor.slice(1)}`;
+    return {
+      message: `${finding.text} is deprecated in the registry (${deprecated.reason}). Use ${fixed}.`,
+      fixes: [replaceFix(`Write ${fixed}`, finding, fixed, true)],
+    };
+  },
+};

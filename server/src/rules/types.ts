@@ -1,0 +1,20 @@
+// The shape of a rule: one check per finding, producing at most one problem.
+import type { Finding } from '../scan/types';
+import type { Fix, RuleId, Settings, Severity } from '../service/types';
+
+/** A problem before its severity is settled. */
+export interface Draft {
+  readonly message: string;
+  readonly fixes?: readonly Fix[];
+  /** How many levels below the rule's default this context deserves (configs Postfix rewrites). */
+  readonly demote?: number;
+}
+
+export interface Rule {
+  readonly id: RuleId;
+  readonly defaultSeverity: Severity;
+  /** One line for rule lists and SARIF: what the rule reports. */
+  readonly description: string;
+  readonly href: string;
+  check(finding: Finding, settings: Settings): Draft | undefined;
+}

@@ -1,0 +1,94 @@
+// Codes in mail-server configuration:
+// - Postfix main.cf/master.cf `*_reject_code = 554`, `-o *_defer_code=450`;
+// - Postfix access maps and header/body checks: `key  REJECT 5.7.1 text`, `key  550 text`,
+//   `/regexp/  DEFER 4.7.1 text` (the action is the first word after the key);
+// - Exim ACLs `message = 550 5.7.1 text`;
+// - Sendmail access `ERROR:"550 5.7.1 text"`, `ERROR:5.7.1:550 text`.
+// Comment lines are skipped: their examples are not configuration.
+import { Ch, isDigit, isSpace, readNumber, skipSpaces } from './lexer';
+import type { LineScanner } from './line';
+
+const PARAM_CODE = /[ \t]*(?:-o[ \t]+)?[a-z][a-z0-9_]{0,60}_code[ \t]*=[ \t]*/y;
+const EXIM_MESSAGE = /message[ \t]*=[ \t]*"?/y;
+/** Postfix access actions whose optional text may start with an enhanced code. */
+const TEXT_ACTIONS: ReadonlySet<string> = new Set(['reject', 'defer', 'defer_if_permit', 'defer_if_reject']);
+
+export function findConfigCodes(scanner: LineScanner): void {
+  const text = scanner.text;
+  const first = skipSpaces(text, 0);
+  if (first >= text.length || text.charCodeAt(first) === Ch.Hash) return;
+  PARAM_CODE.lastIndex = 0;
+  if (PARAM_CODE.test(text)) {
+    scanner.slot(PARAM_CODE.lastIndex, 'config-reject-code', 'reply', true);
+    return;
+  }
+  if (eximMessage(scanner)) return;
+  const error = text.indexOf('ERROR:');
+  if (error >= 0) {
+    sendmailError(scanner, error + 6);
+    return;
+  }
+  const action = accessAction(text, first);
+  if (action < 0) return;
+  if (isDigit(text.charCodeAt(action))) {
+    scanner.slot(action, 'config-access', 'reply', false);
+    return;
+  }
+  let end = action;
+  while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+  if (end < text.length && TEXT_ACTIONS.has(text.slice(action, end).toLowerCase())) {
+    scanner.slot(skipSpaces(text, end), 'config-access', 'enhanced', true);
+  }
+}
+
+/** `message = 550 ...` in an Exim ACL (not `log_message`). */
+function eximMessage(scanner: LineScanner): boolean {
+  const text = scanner.text;
+  let at = text.indexOf('message');
+  while (at >= 0) {
+    if (at === 0 || isSpace(text.charCodeAt(at - 1))) {
+      EXIM_MESSAGE.lastIndex = at;
+      if (EXIM_MESSAGE.test(text)) {
+        scanner.slot(EXIM_MESSAGE.lastIndex, 'exim-acl', 'any', true);
+        return true;
+      }
+    }
+    at = text.indexOf('message', at + 7);
+  }
+  return false;
+}
+
+/** Sendmail `ERROR:550 text`, `ERROR:"550 5.7.1 text"`, `ERROR:5.7.1:550 text`. */
+function sendmailError(scanner: LineScanner, from: number): void {
+  const text = scanner.text;
+  const pos = text.charCodeAt(from) === Ch.Quote ? from + 1 : from;
+  if (!isDigit(text.charCodeAt(pos))) return;
+  const token = readNumber(text, pos);
+  if (token.parts !== 1 && text.charCodeAt(token.end) === Ch.Colon) {
+    const enhanced = scanner.slot(pos, 'sendmail-access', 'enhanced', true);
+    const reply = scanner.slot(token.end + 1, 'sendmail-access', 'reply', true);
+    if (enhanced !== undefined && reply !== undefined) scanner.link(reply, enhanced);
+    return;
+  }
+  scanner.slot(pos, 'sendmail-access', 'any', true);
+}
+
+/** Where the action of a Postfix lookup-table line starts (-1 if the line has none). */
+function accessAction(text: string, first: number): number {
+  let i = first;
+  const negated = text.charCodeAt(i) === 33 /* ! */;
+  if (negated) i++;
+  if (text.charCodeAt(i) === Ch.Slash) {
+    // A regexp key: up to the closing unescaped slash, then its flags.
+    i++;
+    while (i < text.length && text.charCodeAt(i) !== Ch.Slash) i += text.charCodeAt(i) === 92 /* \ */ ? 2 : 1;
+    if (i >= text.length) return -1;
+    i++;
+    while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+  } else {
+    if (negated || text.startsWith('if ', first) || text.startsWith('endif', first)) return -1;
+    while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+  }
+  if (i >= text.length) return -1;
+  return skipSpaces(text, i);
+}

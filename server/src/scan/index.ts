@@ -1,0 +1,117 @@
+// The scanner: finds reply codes and enhanced status codes line by line. Each line is read
+// with the state the previous line left (open multi-line reply, transcript commands, DSN
+// block, a code folded onto the next line), so scanning a document is a fold of `scanLine`
+// and an editor can re-scan from an edit until the state converges.
+import type { DocumentKind } from '../service/types';
+import { findConfigCodes } from './config';
+import { readDsnLine } from './dsn';
+import { hasDigit, isSpace, skipSpaces } from './lexer';
+import { LineScanner } from './line';
+import { findLogCodes } from './logs';
+import { EMPTY_TRANSCRIPT, lineSide, readTranscriptLine } from './transcript';
+import type { Carry, CodeRef, DsnBlockFacts, Finding, LineScan, LineState, ReplyGroup, TranscriptState } from './types';
+
+export type * from './types';
+export { enhancedFlaw, normalizeEnhanced, parseEnhanced, replyFlaw } from './codes';
+export type { EnhancedFlaw, ReplyFlaw } from './codes';
+
+const NO_FINDINGS: Finding[] = [];
+
+export function initialState(kind: DocumentKind): LineState {
+  return kind === 'transcript' ? { kind, transcript: EMPTY_TRANSCRIPT } : { kind };
+}
+
+export function scanLine(text: string, line: number, state: LineState): LineScan {
+  const kind = state.kind;
+  const blank = skipSpaces(text, 0) >= text.length;
+  const indented = !blank && isSpace(text.charCodeAt(0));
+  const digits = hasDigit(text);
+  const scanner = new LineScanner(text, line, state.group);
+  if (state.carry !== undefined && indented && digits) scanner.continuation(skipSpaces(text, 0), state.carry);
+
+  let transcript = state.transcript;
+  let block = state.block;
+  let inDiagnostic = state.inDiagnostic ?? false;
+  if (kind === 'config') {
+    if (digits) {
+      findConfigCodes(scanner);
+      scanner.pairs('pair');
+    }
+  } else {
+    if (inDiagnostic && indented) scanner.block = block;
+    ({ block, inDiagnostic } = readDsnLine(scanner, { block, inDiagnostic }));
+    const side = lineSide(text, kind);
+    if (transcript !== undefined) transcript = readTranscriptLine(scanner, side, transcript);
+    else if (side.side === 'server' && side.explicit) scanner.slot(side.pos, 'transcript-reply', 'reply', true);
+    if (digits) {
+      findLogCodes(scanner);
+      scanner.pairs(inDiagnostic ? 'dsn-diagnostic' : 'pair');
+    }
+  }
+
+  const findings = scanner.findings.length === 0 ? NO_FINDINGS : scanner.sorted();
+  let group = scanner.group;
+  if (group !== undefined && group === state.group && !findings.some((f) => f.kind === 'reply')) {
+    // A line without a reply ends a multi-line reply, except a folded continuation in bounce text.
+    if (blank || kind === 'transcript' || !(indented || inDiagnostic)) group = undefined;
+  }
+  if (blank) group = undefined;
+  const next = nextState(state, group, transcript, block, inDiagnostic, scanner.carry);
+  return { findings, next };
+}
+
+/** Scans a whole document (already split into lines). */
+export function scanLines(lines: readonly string[], kind: DocumentKind): Finding[][] {
+  let state = initialState(kind);
+  return lines.map((text, line) => {
+    const { findings, next } = scanLine(text, line, state);
+    state = next;
+    return findings;
+  });
+}
+
+/** The state after a line; the previous object when nothing changed, so equality is cheap. */
+function nextState(
+  state: LineState, group: ReplyGroup | undefined, transcript: TranscriptState | undefined,
+  block: DsnBlockFacts | undefined, inDiagnostic: boolean, carry: Carry | undefined,
+): LineState {
+  if (group === state.group && transcript === state.transcript && block === state.block
+    && inDiagnostic === (state.inDiagnostic ?? false) && carry === state.carry) return state;
+  return {
+    kind: state.kind,
+    ...(group === undefined ? {} : { group }),
+    ...(transcript === undefined ? {} : { transcript }),
+    ...(block === undefined ? {} : { block }),
+    ...(inDiagnostic ? { inDiagnostic } : {}),
+    ...(carry === undefined ? {} : { carry }),
+  };
+}
+
+export function lineStatesEqual(a: LineState, b: LineState): boolean {
+  if (a === b) return true;
+  return a.kind === b.kind
+    && groupsEqual(a.group, b.group)
+    && transcriptsEqual(a.transcript, b.transcript)
+    && refsEqual(a.block?.action, b.block?.action)
+    && refsEqual(a.block?.status, b.block?.status)
+    && (a.block === undefined) === (b.block === undefined)
+    && (a.inDiagnostic ?? false) === (b.inDiagnostic ?? false)
+    && a.carry?.context === b.carry?.context
+    && refsEqual(a.carry?.reply, b.carry?.reply);
+}
+
+function groupsEqual(a: ReplyGroup | undefined, b: ReplyGroup | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.line === b.line && a.reply === b.reply && a.enhanced === b.enhanced);
+}
+
+function transcriptsEqual(a: TranscriptState | undefined, b: TranscriptState | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  return a.inData === b.inData && a.inAuth === b.inAuth
+    && a.pending.length === b.pending.length && a.pending.every((c, i) => c === b.pending[i]);
+}
+
+function refsEqual(a: CodeRef | undefined, b: CodeRef | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined
+    && a.line === b.line && a.start === b.start && a.end === b.end && a.text === b.text);
+}

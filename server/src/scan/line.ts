@@ -1,0 +1,173 @@
+// Collects the findings of one line. Context finders call `slot` at a position where
+// their context says a code belongs; `pairs` then finds `550 5.1.1` anywhere else.
+import type { SmtpCommand } from '../kb/types';
+import { enhancedFlaw, isReplyShaped, parseEnhanced } from './codes';
+import { boundaryAfter, boundaryBefore, Ch, isDigit, isSpace, readNumber, skipSpaces, type NumberToken } from './lexer';
+import type { Carry, CodeRef, DsnBlockFacts, Finding, FindingContext, ReplyGroup } from './types';
+
+/** What a slot may hold. */
+export type Expect = 'reply' | 'enhanced' | 'any';
+
+/** Contexts whose code may be folded onto the next line. */
+const FOLDING: ReadonlySet<FindingContext> = new Set(['postfix-said', 'exim-error', 'dsn-diagnostic', 'postfix-reject']);
+
+/** A multi-line reply stays open at most this many lines (guards against a stray `250-`). */
+const GROUP_SPAN = 100;
+
+export class LineScanner {
+  readonly findings: Finding[] = [];
+  /** The multi-line reply open after this line. */
+  group: ReplyGroup | undefined;
+  carry: Carry | undefined;
+  /** Set by the transcript reader before it fills a reply slot. */
+  answers: SmtpCommand | undefined;
+  /** Facts attached to DSN findings. */
+  block: DsnBlockFacts | undefined;
+  /** The last reply read on this line that completed a reply (no `-` after it). */
+  completed: Finding | undefined;
+  private starts: Set<number> | undefined;
+
+  constructor(readonly text: string, readonly line: number, group: ReplyGroup | undefined) {
+    this.group = group !== undefined && line - group.line <= GROUP_SPAN ? group : undefined;
+  }
+
+  /**
+   * Reads the code at `pos` if the context finder's expectation holds. `malformedOk`: the
+   * context makes clear a code is meant there, so a malformed one is reported for the rules.
+   * Returns the first finding made (undefined when none).
+   */
+  slot(pos: number, context: FindingContext, expect: Expect, malformedOk: boolean): Finding | undefined {
+    const text = this.text;
+    if (pos >= text.length || !isDigit(text.charCodeAt(pos))) return undefined;
+    if (this.starts?.has(pos)) return undefined;
+    const token = readNumber(text, pos);
+    if (token.parts === 1) {
+      if (expect === 'enhanced') return undefined;
+      const length = token.end - pos;
+      const sep = text.charCodeAt(token.end);
+      const ends = token.end >= text.length || isSpace(sep) || sep === Ch.Dash;
+      if (length === 3 && ends && isReplyShaped(text, pos)) return this.addReply(token, context, malformedOk);
+      if (!malformedOk || length < 2 || length > 4 || !boundaryAfter(text, token.end)) return undefined;
+      return this.addReply(token, context, malformedOk);
+    }
+    if (expect === 'reply' || !boundaryAfter(text, token.end)) return undefined;
+    if (token.parts !== 3 && !(expect === 'enhanced' && malformedOk)) return undefined;
+    if (!malformedOk && enhancedFlaw(text.slice(pos, token.end)) !== undefined) return undefined;
+    return this.addEnhanced(token, context, undefined);
+  }
+
+  /** An enhanced code at `pos` that completes a reply read on the previous line. */
+  continuation(pos: number, carry: Carry): void {
+    const text = this.text;
+    if (carry.reply === undefined) {
+      this.slot(pos, carry.context, 'any', true);
+      return;
+    }
+    if (pos >= text.length || !isDigit(text.charCodeAt(pos))) return;
+    const token = readNumber(text, pos);
+    if (token.parts === 3 && boundaryAfter(text, token.end)) this.addEnhanced(token, carry.context, carry.reply);
+  }
+
+  /** Finds `550 5.1.1` and `550-5.1.1` anywhere on the line (any context not claimed yet). */
+  pairs(context: FindingContext): void {
+    const text = this.text;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      if (!isDigit(text.charCodeAt(i))) { i++; continue; }
+      let end = i + 1;
+      while (end < n && isDigit(text.charCodeAt(end))) end++;
+      if (end - i === 3 && end + 1 < n && boundaryBefore(text, i) && isReplyShaped(text, i)) {
+        const sep = text.charCodeAt(end);
+        if ((sep === Ch.Space || sep === Ch.Dash) && isDigit(text.charCodeAt(end + 1)) && !this.starts?.has(i)) {
+          const next = readNumber(text, end + 1);
+          if (next.parts === 3 && boundaryAfter(text, next.end)) {
+            this.addReply(readNumber(text, i), context, false);
+            i = next.end;
+            continue;
+          }
+        }
+      }
+      i = end;
+    }
+  }
+
+  /** Makes two findings of the line each other's partner (`ERROR:5.7.1:550` in Sendmail access). */
+  link(a: Finding, b: Finding): void {
+    const i = this.findings.indexOf(a);
+    const j = this.findings.indexOf(b);
+    if (i < 0 || j < 0) return;
+    this.findings[i] = { ...a, partner: { line: b.line, start: b.start, end: b.end, text: b.text } };
+    this.findings[j] = { ...b, partner: { line: a.line, start: a.start, end: a.end, text: a.text } };
+  }
+
+  /** Findings in text order (context finders fill slots out of order). */
+  sorted(): Finding[] {
+    if (this.findings.length > 1) this.findings.sort((a, b) => a.start - b.start);
+    return this.findings;
+  }
+
+  private claim(start: number): void {
+    (this.starts ??= new Set()).add(start);
+  }
+
+  private ref(token: NumberToken): CodeRef {
+    return { line: this.line, start: token.start, end: token.end, text: this.text.slice(token.start, token.end) };
+  }
+
+  private addReply(token: NumberToken, context: FindingContext, malformedOk: boolean): Finding {
+    const text = this.text;
+    const ref = this.ref(token);
+    const sepCode = text.charCodeAt(token.end);
+    const separator = sepCode === Ch.Dash ? '-' : sepCode === Ch.Space ? ' ' : '';
+    let enhanced: NumberToken | undefined;
+    if (separator !== '' && isDigit(text.charCodeAt(token.end + 1))) {
+      const next = readNumber(text, token.end + 1);
+      // A malformed enhanced code counts only where a code is clearly meant.
+      const clear = malformedOk || isReplyShaped(text, token.start);
+      if (next.parts === 3 && boundaryAfter(text, next.end) && (clear || enhancedFlaw(text.slice(next.start, next.end)) === undefined)) {
+        enhanced = next;
+      }
+    }
+    const enhancedText = enhanced === undefined ? undefined : text.slice(enhanced.start, enhanced.end);
+    const opening = this.group === undefined;
+    const group = this.group;
+    const finding: Finding = {
+      kind: 'reply', ...ref, context,
+      ...(ref.text.length === 3 ? { reply: Number(ref.text) } : {}),
+      ...(enhanced === undefined ? {} : { partner: this.ref(enhanced) }),
+      separator,
+      ...(group === undefined ? {} : { group }),
+      ...(opening && this.answers !== undefined ? { answers: this.answers } : {}),
+      ...(this.block === undefined ? {} : { block: this.block }),
+    };
+    this.findings.push(finding);
+    this.claim(token.start);
+    if (enhanced !== undefined) this.addEnhanced(enhanced, context, ref, group);
+    if (separator === '-') {
+      this.group ??= { line: this.line, reply: ref.text, ...(enhancedText === undefined ? {} : { enhanced: enhancedText }) };
+    } else {
+      this.group = undefined;
+      this.completed = finding;
+    }
+    if (enhanced === undefined && FOLDING.has(context) && skipSpaces(text, token.end) >= text.length) {
+      this.carry = { context, reply: ref };
+    }
+    return finding;
+  }
+
+  private addEnhanced(token: NumberToken, context: FindingContext, partner: CodeRef | undefined, group?: ReplyGroup): Finding {
+    const ref = this.ref(token);
+    const parts = parseEnhanced(ref.text);
+    const finding: Finding = {
+      kind: 'enhanced', ...ref, context,
+      ...(parts === undefined ? {} : { enhanced: parts }),
+      ...(partner === undefined ? {} : { partner }),
+      ...(group === undefined ? {} : { group }),
+      ...(this.block === undefined ? {} : { block: this.block }),
+    };
+    this.findings.push(finding);
+    this.claim(token.start);
+    return finding;
+  }
+}

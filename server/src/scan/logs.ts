@@ -1,0 +1,125 @@
+// Codes in mail-server logs and bounce text, found after the words that introduce them:
+// Postfix `said:`, `reject: ...:`, `status=sent (`, `dsn=`; Sendmail `dsn=`, `reply=`,
+// `stat=Deferred:`; Exim `SMTP error from remote mail server after ...:`, `rejected ...:`,
+// `host x [ip]:`; Exchange `Remote Server returned '`, `#550 5.1.1 ...##`, qmail `(#5.1.1)`.
+// Each finder looks for a literal keyword first (indexOf), so lines without it cost little.
+import { Ch, isDigit, skipSpaces } from './lexer';
+import type { LineScanner } from './line';
+import type { FindingContext } from './types';
+
+/** Postfix `status=sent (`, `status=deferred (`: the word and the parenthesis. */
+const STATUS_WORD = /[a-z-]{1,40} \(/y;
+/** Sendmail `stat=Deferred: ` before a reply. */
+const STAT_WORD = /[A-Za-z][A-Za-z ]{0,30}: /y;
+/** Exim bounce text: `host mx.example.com [192.0.2.1]: 550 ...`. */
+const EXIM_HOST = /host [^ \t]{1,255} \[[^\]]{1,64}\](?::\d{1,5})?:[ \t]*/y;
+
+export function findLogCodes(scanner: LineScanner): void {
+  const text = scanner.text;
+  keywordThenSlot(scanner, ' said:', 'postfix-said');
+  keywordThenSlot(scanner, 'refused to talk to me:', 'postfix-said');
+  rejectSlot(scanner);
+  afterColon(scanner, 'SMTP error from remote mail', 'exim-error');
+  afterColon(scanner, ' rejected ', 'exim-reject');
+
+  const status = text.indexOf('status=');
+  if (status >= 0) {
+    STATUS_WORD.lastIndex = status + 7;
+    if (STATUS_WORD.test(text)) scanner.slot(STATUS_WORD.lastIndex, 'postfix-status', 'any', true);
+  }
+  const dsn = fieldValue(text, 'dsn=');
+  if (dsn >= 0) scanner.slot(dsn, text.includes('stat=') ? 'sendmail-dsn' : 'postfix-dsn', 'enhanced', true);
+  for (const field of ['reply=', 'reject=']) {
+    const at = fieldValue(text, field);
+    if (at >= 0) scanner.slot(at, 'sendmail-reply', 'any', true);
+  }
+  const stat = fieldValue(text, 'stat=');
+  if (stat >= 0) {
+    STAT_WORD.lastIndex = stat;
+    if (STAT_WORD.test(text)) scanner.slot(skipSpaces(text, STAT_WORD.lastIndex), 'sendmail-reply', 'any', false);
+  }
+
+  const host = skipSpaces(text, 0);
+  if (text.startsWith('host ', host)) {
+    EXIM_HOST.lastIndex = host;
+    if (EXIM_HOST.test(text)) scanner.slot(EXIM_HOST.lastIndex, 'exim-error', 'any', true);
+  }
+  ndrCodes(scanner);
+}
+
+/** The value of `name=` when `name` starts a field (not the tail of a longer name). */
+function fieldValue(text: string, name: string): number {
+  const at = text.indexOf(name);
+  if (at < 0) return -1;
+  const before = at === 0 ? Ch.Space : text.charCodeAt(at - 1);
+  return before === Ch.Space || before === Ch.Comma || before === Ch.Tab || before === Ch.LParen ? at + name.length : -1;
+}
+
+/** `keyword` then the code; when the line ends at the keyword, the code is on the next line. */
+function keywordThenSlot(scanner: LineScanner, keyword: string, context: FindingContext): void {
+  const text = scanner.text;
+  const at = text.indexOf(keyword);
+  if (at < 0) return;
+  const pos = skipSpaces(text, at + keyword.length);
+  if (pos >= text.length) scanner.carry = { context };
+  else scanner.slot(pos, context, 'any', true);
+}
+
+/**
+ * After `keyword`, the code follows the first `: `, as in
+ * `SMTP error from remote mail server after RCPT TO:<a@b.example>: 550 5.1.1 ...`.
+ * The first `: ` only: later ones belong to free text (`Subject: 250 ways`).
+ */
+function afterColon(scanner: LineScanner, keyword: string, context: FindingContext): void {
+  const text = scanner.text;
+  const at = text.indexOf(keyword);
+  if (at < 0) return;
+  const colon = text.indexOf(': ', at + keyword.length);
+  if (colon >= 0) scanner.slot(skipSpaces(text, colon + 2), context, 'any', true);
+  else if (text.charCodeAt(text.length - 1) === Ch.Colon) scanner.carry = { context };
+}
+
+/**
+ * Postfix rejections: smtpd and postscreen `reject: RCPT from host[ip]:port: 554 5.7.1 ...`,
+ * `milter-reject: END-OF-MESSAGE from ...: 4.7.1 ...`, `proxy-reject: END-OF-MESSAGE: 554 ...`,
+ * cleanup `reject: header Subject: ... helo=<x>: 5.7.1 ...` (the code follows the `>: `).
+ */
+function rejectSlot(scanner: LineScanner): void {
+  const text = scanner.text;
+  let at = text.indexOf('reject: ');
+  let keyword = 'reject: ';
+  if (at < 0) {
+    at = text.indexOf('reject_warning: ');
+    keyword = 'reject_warning: ';
+  }
+  if (at < 0) return;
+  const rest = at + keyword.length;
+  const checks = text.startsWith('header ', rest) || text.startsWith('body ', rest);
+  const colon = checks ? text.indexOf('>: ', rest) + 1 : text.indexOf(': ', rest);
+  if (colon > 0) scanner.slot(skipSpaces(text, colon + 2), 'postfix-reject', 'any', true);
+}
+
+/** Exchange and provider bounce text. */
+function ndrCodes(scanner: LineScanner): void {
+  const text = scanner.text;
+  for (const phrase of ["Remote Server returned '", "Remote server returned '"]) {
+    const at = text.indexOf(phrase);
+    if (at >= 0) {
+      const pos = at + phrase.length;
+      // `Remote Server returned '< #5.0.0 X-Postfix; ...>'`: the code after `< #`.
+      scanner.slot(text.startsWith('< #', pos) ? pos + 3 : pos, 'ndr', 'any', true);
+    }
+  }
+  // `#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##` and qmail's `(#5.1.1)`.
+  let hash = text.indexOf('#');
+  const closed = text.includes('##');
+  while (hash >= 0) {
+    const before = hash === 0 ? Ch.Space : text.charCodeAt(hash - 1);
+    const opens = before === Ch.Space || before === Ch.Tab || before === Ch.LParen || before === Ch.Lt || before === Ch.Apos;
+    if (opens && isDigit(text.charCodeAt(hash + 1))) {
+      const found = scanner.slot(hash + 1, 'ndr', closed ? 'any' : 'enhanced', false);
+      if (found !== undefined) return;
+    }
+    hash = text.indexOf('#', hash + 1);
+  }
+}

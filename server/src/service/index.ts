@@ -1,0 +1,75 @@
+// The language service: scanner + rules + settings behind one small API, used by the LSP
+// adapter and the CLI. Pure: no editor or I/O dependencies.
+import type { CodeQuery } from '../explain';
+import { RULES, checkLine } from '../rules';
+import { initialState, parseEnhanced, scanLine } from '../scan';
+import type { Finding } from '../scan/types';
+import { DEFAULT_SETTINGS, parseSettingsWith } from './settings';
+import type { DocumentKind, Problem, Settings } from './types';
+
+export { checkLine, RULES } from '../rules';
+export { initialState, lineStatesEqual, scanLine } from '../scan';
+export { detectKind } from './kind';
+export { DEFAULT_SETTINGS } from './settings';
+
+const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
+
+export function parseSettings(raw: unknown): { settings: Settings; warnings: string[] } {
+  return parseSettingsWith(raw, RULE_IDS);
+}
+
+/** Splits on CRLF, LF or CR: the one line splitter everyone uses. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+export interface Analysis {
+  readonly findings: Finding[];
+  readonly problems: Problem[];
+  /** True when `settings.maxProblems` cut the list short. */
+  readonly capped: boolean;
+}
+
+/** Scans and checks a whole document: the same as folding `scanLine` and `checkLine` over its lines. */
+export function analyzeText(text: string, kind: DocumentKind, settings: Settings = DEFAULT_SETTINGS): Analysis {
+  const findings: Finding[] = [];
+  const problems: Problem[] = [];
+  let capped = false;
+  let state = initialState(kind);
+  const lines = splitLines(text);
+  for (let line = 0; line < lines.length; line++) {
+    const scan = scanLine(lines[line]!, line, state);
+    state = scan.next;
+    if (scan.findings.length === 0) continue;
+    for (const finding of scan.findings) findings.push(finding);
+    if (capped) continue;
+    for (const problem of checkLine(scan.findings, settings)) {
+      if (problems.length >= settings.maxProblems) {
+        capped = true;
+        break;
+      }
+      problems.push(problem);
+    }
+  }
+  return { findings, problems, capped };
+}
+
+/** The finding under a cursor (`character` inside or just after the code). */
+export function findingAt(findings: readonly Finding[], character: number): Finding | undefined {
+  return findings.find((f) => f.start <= character && character <= f.end);
+}
+
+/** What to explain for a finding: the reply and enhanced code of its pair, when it has one. */
+export function queryOf(finding: Finding, lineFindings: readonly Finding[]): CodeQuery {
+  const ref = finding.partner;
+  // The partner is on this line unless a folded line split the pair; then its text says enough.
+  const partner = ref === undefined ? undefined
+    : lineFindings.find((f) => f.line === ref.line && f.start === ref.start)
+      ?? (finding.kind === 'reply' ? { enhanced: parseEnhanced(ref.text) } : { reply: /^\d{3}$/.test(ref.text) ? Number(ref.text) : undefined });
+  const reply = finding.kind === 'reply' ? finding.reply : partner?.reply;
+  const enhanced = finding.kind === 'enhanced' ? finding.enhanced : partner?.enhanced;
+  return {
+    ...(reply === undefined ? {} : { reply }),
+    ...(enhanced === undefined ? {} : { enhanced }),
+  };
+}

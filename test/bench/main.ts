@@ -1,0 +1,189 @@
+// `npm run bench [-- --quick] [-- --json] [-- --profile]`: our language server against a
+// do-nothing server, the scanner against a naive regex and ripgrep, our grammars against
+// VS Code's built-in log grammar. Everything is measured side by side in one run, in
+// alternating rounds, and reported as ratios with their targets: machines are noisy, and a
+// ratio measured back to back means the same on a fast or a slow one.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateMailLog } from './generate-log';
+import { analyzePass, naivePass, ripgrepPass, scanPass, type Pass } from './scan-bench';
+import { makeWorkload, runServerRound, type ServerCommand, type ServerRound } from './server-bench';
+import { grammarFigures, type GrammarFigures } from './grammar-figures';
+import { formatSummary, judge, pairedRatios, summarize, type Summary, type Target, type Verdict } from './stats';
+
+const ROOT = resolve(__dirname, '../../..');
+const MB = 1_000_000;
+const SEED = 1;
+
+interface Options {
+  readonly json: boolean;
+  readonly quick: boolean;
+  /** Write CPU profiles of our server to out/bench-profiles/. */
+  readonly profile: boolean;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const known = new Set(['--json', '--quick', '--profile']);
+  const unknown = argv.filter((a) => !known.has(a));
+  if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(' ')} (known: ${[...known].join(' ')})`);
+  return { json: argv.includes('--json'), quick: argv.includes('--quick'), profile: argv.includes('--profile') };
+}
+
+const SERVER_TARGETS = {
+  open: { name: 'didOpen → diagnostics', limit: 1.25, direction: 'at-most' },
+  hoverMedian: { name: 'hover median', limit: 1.25, direction: 'at-most' },
+  hoverP99: { name: 'hover p99', limit: 2, direction: 'at-most' },
+  edit: { name: 'one-line edit → diagnostics', limit: 1.25, direction: 'at-most' },
+  rss: { name: 'peak RSS', limit: 1.25, direction: 'at-most' },
+} as const satisfies Record<string, Target>;
+
+type Metric = keyof typeof SERVER_TARGETS;
+
+const METRICS: Record<Metric, { unit: string; decimals: number; of: (r: ServerRound) => number }> = {
+  open: { unit: 'ms', decimals: 0, of: (r) => r.openToDiagnostics },
+  hoverMedian: { unit: 'ms', decimals: 3, of: (r) => r.hoverMedian },
+  hoverP99: { unit: 'ms', decimals: 3, of: (r) => r.hoverP99 },
+  edit: { unit: 'ms', decimals: 0, of: (r) => r.editToDiagnostics },
+  rss: { unit: 'MB', decimals: 0, of: (r) => r.peakRssMb },
+};
+
+interface ServerComparison {
+  readonly floor: readonly ServerRound[];
+  readonly ours: readonly ServerRound[];
+  readonly verdicts: Record<Metric, Verdict>;
+}
+
+interface ScannerComparison {
+  readonly scan: readonly Pass[];
+  readonly analyze: readonly Pass[];
+  readonly naive: readonly Pass[];
+  readonly ripgrep?: readonly Pass[];
+}
+
+interface SizeReport {
+  readonly bytes: number;
+  readonly lines: number;
+  readonly server: ServerComparison;
+  readonly scanner: ScannerComparison;
+}
+
+/** Rounds alternate which server goes first, so neither always runs on a warmer machine. */
+async function compareServers(text: string, rounds: number, hovers: number, profileDir: string | undefined): Promise<ServerComparison> {
+  const floor: ServerCommand = { name: 'floor', script: join(ROOT, 'out/test/bench/floor-server.js'), languageId: 'mail-log' };
+  const ours: ServerCommand = {
+    name: 'ours',
+    script: join(ROOT, 'dist/server.js'),
+    languageId: 'mail-log',
+    ...(profileDir === undefined ? {} : { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] }),
+  };
+  const work = makeWorkload('file:///bench/mail.log', text, hovers);
+  const results = { floor: [] as ServerRound[], ours: [] as ServerRound[] };
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? [floor, ours] : [ours, floor];
+    for (const server of order) results[server.name as 'floor' | 'ours'].push(await runServerRound(server, work));
+  }
+  const verdicts = Object.fromEntries(
+    (Object.keys(METRICS) as Metric[]).map((m) => [m, judge(SERVER_TARGETS[m], pairedRatios(results.ours.map(METRICS[m].of), results.floor.map(METRICS[m].of)))]),
+  ) as Record<Metric, Verdict>;
+  return { ...results, verdicts };
+}
+
+function compareScanner(text: string, rounds: number, file: string): ScannerComparison {
+  const scan: Pass[] = [];
+  const analyze: Pass[] = [];
+  const naive: Pass[] = [];
+  const ripgrep: Pass[] = [];
+  for (let round = 0; round < rounds; round++) {
+    scan.push(scanPass(text));
+    analyze.push(analyzePass(text));
+    naive.push(naivePass(text));
+    const rg = ripgrepPass(file);
+    if (rg !== undefined) ripgrep.push(rg);
+  }
+  return ripgrep.length === rounds ? { scan, analyze, naive, ripgrep } : { scan, analyze, naive };
+}
+
+const pad = (s: string, n: number): string => s.padEnd(n);
+const verdictLine = (v: Verdict): string =>
+  `${pad(v.name, 30)} ${pad(formatSummary(v.ratio, 2) + '×', 22)} target ${pad(v.target, 8)} ${v.pass ? 'PASS' : 'MISS'}`;
+
+function throughput(bytes: number, passes: readonly Pass[]): Summary {
+  return summarize(passes.map((p) => bytes / MB / (p.ms / 1000)));
+}
+
+function printSize(report: SizeReport, rounds: number): void {
+  const { server, scanner } = report;
+  console.log(`\n== Mail log ${(report.bytes / MB).toFixed(1)} MB, ${report.lines.toLocaleString('en')} lines ==`);
+  console.log(`\nLanguage server over stdio: median (min–max) of ${rounds} alternating rounds, a fresh process each`);
+  console.log(`${pad('', 30)} ${pad('floor', 24)} ${pad('ours', 24)} ours/floor`);
+  for (const m of Object.keys(METRICS) as Metric[]) {
+    const { unit, decimals, of } = METRICS[m];
+    const cell = (rs: readonly ServerRound[]): string => pad(`${formatSummary(summarize(rs.map(of)), decimals)} ${unit}`, 24);
+    console.log(`${pad(SERVER_TARGETS[m].name, 30)} ${cell(server.floor)} ${cell(server.ours)} ${formatSummary(server.verdicts[m].ratio, 2)}×`);
+  }
+  const last = server.ours[server.ours.length - 1];
+  if (last !== undefined) {
+    console.log(`(ours published ${last.diagnosticsOnOpen} diagnostics on open and ${last.diagnosticsAfterEdit} after the edit; ` +
+      `${last.hoversWithContent} hovers had content)`);
+  }
+  console.log(`\nScanner throughput, MB/s: median (min–max) of ${rounds} rounds`);
+  const row = (name: string, passes: readonly Pass[], what: string): void => {
+    console.log(`${pad(name, 30)} ${pad(formatSummary(throughput(report.bytes, passes), 1), 24)} ${passes[0]?.found.toLocaleString('en')} ${what}`);
+  };
+  row('scanLine fold (scanner)', scanner.scan, 'codes');
+  row('analyzeText (scanner+rules)', scanner.analyze, 'problems');
+  row('naive matchAll', scanner.naive, 'candidates');
+  if (scanner.ripgrep) row('rg -c (incl. process start)', scanner.ripgrep, 'matching lines');
+  else console.log('rg -c                          (ripgrep not installed)');
+  const scanVsNaive = summarize(pairedRatios(scanner.naive.map((p) => p.ms), scanner.scan.map((p) => p.ms)));
+  console.log(`scanner speed / naive matchAll speed: ${formatSummary(scanVsNaive, 2)}×`);
+  if (scanner.ripgrep) {
+    const scanVsRg = summarize(pairedRatios(scanner.ripgrep.map((p) => p.ms), scanner.scan.map((p) => p.ms)));
+    console.log(`scanner speed / rg speed: ${formatSummary(scanVsRg, 2)}×`);
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const sizes = options.quick ? [5 * MB] : [5 * MB, 50 * MB];
+  const rounds = options.quick ? 3 : 5;
+  const hovers = options.quick ? 200 : 500;
+  const profileDir = options.profile ? join(ROOT, 'out/bench-profiles') : undefined;
+  const log = (line: string): void => { if (!options.json) console.log(line); };
+  const scratch = mkdtempSync(join(tmpdir(), 'smtp-status-bench-'));
+  try {
+    log(`smtp-status benchmark: node ${process.version}, ${cpus().length} CPUs, seed ${SEED}${options.quick ? ', quick' : ''}`);
+    const reports: SizeReport[] = [];
+    for (const bytes of sizes) {
+      const text = generateMailLog({ seed: SEED, bytes });
+      const file = join(scratch, 'mail.log');
+      writeFileSync(file, text);
+      const server = await compareServers(text, rounds, hovers, profileDir);
+      const scanner = compareScanner(text, rounds, file);
+      const report = { bytes: text.length, lines: text.split('\n').length - 1, server, scanner };
+      reports.push(report);
+      if (!options.json) printSize(report, rounds);
+    }
+    const grammars: GrammarFigures = grammarFigures(ROOT, generateMailLog({ seed: SEED, bytes: options.quick ? 1 * MB : 3 * MB }), rounds);
+    if (!options.json) grammars.print();
+
+    // Targets are judged at the largest size measured.
+    const largest = reports[reports.length - 1] as SizeReport;
+    const verdicts = [...Object.values(largest.server.verdicts), ...grammars.verdicts];
+    if (options.json) {
+      console.log(JSON.stringify({ node: process.version, cpus: cpus().length, seed: SEED, rounds, quick: options.quick, sizes: reports, grammars: grammars.json, verdicts }, null, 2));
+      return;
+    }
+    console.log(`\n== Targets (at ${(largest.bytes / MB).toFixed(0)} MB; ratio median (min–max) over rounds) ==`);
+    for (const v of verdicts) console.log(verdictLine(v));
+    console.log(`${verdicts.filter((v) => v.pass).length} of ${verdicts.length} targets pass`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,59 @@
+// Settings reach the server: rule severities, extra languages (which restart the client),
+// and the "change severity" command the server's code actions run.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, diagnostics, eventually, open, ruleOf, setSetting } from './helpers';
+
+describe('settings', () => {
+  before(async () => {
+    await api();
+  });
+
+  afterEach(async () => {
+    await setSetting('smtpStatus.rules.class-mismatch', undefined);
+    await setSetting('smtpStatus.extraLanguages', undefined);
+  });
+
+  it('smtpStatus.rules.class-mismatch changes the severity, and "off" hides it', async () => {
+    const document = await open('session.smtp');
+    const isMismatch = (d: vscode.Diagnostic): boolean => ruleOf(d) === 'class-mismatch';
+    await diagnostics(document.uri, isMismatch);
+    await setSetting('smtpStatus.rules.class-mismatch', 'hint');
+    await diagnostics(document.uri, (d) => isMismatch(d) && d.severity === vscode.DiagnosticSeverity.Hint);
+    await setSetting('smtpStatus.rules.class-mismatch', 'off');
+    await eventually('class-mismatch to be off', () => (vscode.languages.getDiagnostics(document.uri).some(isMismatch) ? undefined : true));
+    await setSetting('smtpStatus.rules.class-mismatch', undefined);
+    await diagnostics(document.uri, (d) => isMismatch(d) && d.severity !== vscode.DiagnosticSeverity.Hint);
+  });
+
+  it('smtpStatus.extraLanguages adds a language and restarts the server', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'C: RCPT TO:<bob@example.net>\nS: 550 4.1.1 <bob@example.net>: User unknown\n' });
+    await vscode.window.showTextDocument(document);
+    const extensionApi = await api();
+    const before = extensionApi.serverPid();
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(vscode.languages.getDiagnostics(document.uri).length, 0, 'plaintext is not read by default');
+    await setSetting('smtpStatus.extraLanguages', ['plaintext']);
+    const found = await diagnostics(document.uri);
+    assert.ok(found.length > 0);
+    const after = await eventually('a running server', () => extensionApi.serverPid());
+    assert.notEqual(after, before, 'a new server process serves the new language list');
+  });
+
+  it('the change-severity command writes the rule setting to the workspace', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the runner opens the demo folder');
+    const settingsDir = vscode.Uri.joinPath(folder.uri, '.vscode');
+    const existed = await Promise.resolve(vscode.workspace.fs.stat(settingsDir)).then(() => true, () => false);
+    try {
+      await vscode.commands.executeCommand('smtpStatus.setRuleSeverity', 'class-mismatch', 'warning');
+      assert.equal(vscode.workspace.getConfiguration('smtpStatus.rules').inspect('class-mismatch')?.workspaceValue, 'warning');
+      await vscode.commands.executeCommand('smtpStatus.setRuleSeverity', 'no-such-rule', 'warning');
+      assert.equal(vscode.workspace.getConfiguration('smtpStatus.rules').inspect('no-such-rule')?.workspaceValue, undefined);
+    } finally {
+      await vscode.workspace.getConfiguration('smtpStatus.rules').update('class-mismatch', undefined, vscode.ConfigurationTarget.Workspace);
+      // Leave the demo folder as it was.
+      if (!existed) await vscode.workspace.fs.delete(settingsDir, { recursive: true });
+    }
+  });
+});

@@ -1,0 +1,155 @@
+// `npm run eval`: measures the scanner and rules on the real corpora in ../shared/corpora
+// (absent on a user's clone: then it says so and exits 0). Uses the compiled core in out/
+// (run `node build.mjs` first). Prints, per corpus, recall of the codes the corpus expects,
+// precision of what is reported, and every warning and error reported on these valid
+// real messages.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpora = path.resolve(root, '..', 'shared', 'corpora');
+const require = createRequire(import.meta.url);
+
+if (!existsSync(corpora)) {
+  console.log(`eval: ${corpora} is absent; nothing to measure.`);
+  process.exit(0);
+}
+const servicePath = path.join(root, 'out', 'server', 'src', 'service', 'index.js');
+if (!existsSync(servicePath)) {
+  console.error('eval: out/ is missing; run `node build.mjs` first.');
+  process.exit(2);
+}
+const { analyzeText, detectKind, DEFAULT_SETTINGS, splitLines } = require(servicePath);
+const yaml = require('js-yaml');
+
+/** Reply + enhanced with the same class: structure that random numbers rarely have. */
+const CONSISTENT_PAIR = /(?<![\w.])([245])\d\d[ -]\1\.\d{1,3}\.\d{1,3}(?![\w.-])/g;
+
+function percent(part, whole) {
+  return whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(2)}%`;
+}
+
+function report(name, stats) {
+  console.log(`\n## ${name}`);
+  console.log(`recall:    ${stats.found}/${stats.expected} = ${percent(stats.found, stats.expected)}`);
+  console.log(`precision: ${stats.confirmed}/${stats.reported} = ${percent(stats.confirmed, stats.reported)}`);
+  for (const miss of stats.missed) console.log(`  missed    ${miss}`);
+  for (const extra of stats.unconfirmed) console.log(`  not a code? ${extra}`);
+  const serious = stats.problems.filter((p) => p.severity === 'error' || p.severity === 'warning');
+  const errors = serious.filter((p) => p.severity === 'error');
+  console.log(`diagnostics: ${errors.length} errors, ${serious.length - errors.length} warnings`
+    + ` (${stats.problems.length - serious.length} information/hints not listed)`);
+  for (const p of serious) console.log(`  ${p.where}: ${p.severity}: ${p.message} [${p.rule}]`);
+  return stats;
+}
+
+function emptyStats() {
+  return { expected: 0, found: 0, reported: 0, confirmed: 0, missed: [], unconfirmed: [], problems: [] };
+}
+
+function collectProblems(stats, where, lines, problems) {
+  for (const p of problems) {
+    stats.problems.push({ ...p, where: `${where}:${p.line + 1}:${p.start + 1} '${lines[p.line].slice(p.start, p.end)}'` });
+  }
+}
+
+/** Sisimai bounces: rows of expected.tsv with a real (not parser-internal) code written in the mail. */
+function evalSisimai() {
+  const dir = path.join(corpora, 'sisimai-bounces');
+  const [header, ...rows] = readFileSync(path.join(dir, 'expected.tsv'), 'utf8').trim().split('\n').map((r) => r.split('\t'));
+  const col = (name) => header.indexOf(name);
+  const expected = new Map();
+  for (const row of rows) {
+    if (row[col('sisimai_internal_code')] !== '0') continue;
+    const codes = expected.get(row[col('file')]) ?? [];
+    if (row[col('status_literal_in_mail')] === '1' && row[col('status')]) codes.push({ kind: 'enhanced', code: row[col('status')] });
+    if (row[col('reply_literal_in_mail')] === '1' && row[col('reply')]) codes.push({ kind: 'reply', code: row[col('reply')] });
+    expected.set(row[col('file')], codes);
+  }
+  const stats = emptyStats();
+  const files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+  for (const file of files) {
+    const text = readFileSync(path.join(dir, file)).toString('utf8');
+    const lines = splitLines(text);
+    const { findings, problems } = analyzeText(text, detectKind(file, text), DEFAULT_SETTINGS);
+    const wanted = expected.get(file) ?? [];
+    const seen = new Set();
+    for (const want of wanted) {
+      const key = `${want.kind}:${want.code}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      stats.expected++;
+      if (findings.some((f) => f.kind === want.kind && f.text === want.code)) stats.found++;
+      else stats.missed.push(`${file}: ${want.kind} ${want.code}`);
+    }
+    for (const f of findings) {
+      stats.reported++;
+      const line = lines[f.line];
+      const inPair = [...line.matchAll(CONSISTENT_PAIR)].some((m) => f.start >= m.index && f.end <= m.index + m[0].length);
+      if (wanted.some((w) => w.code === f.text) || inPair) stats.confirmed++;
+      else stats.unconfirmed.push(`${file}:${f.line + 1}:${f.start + 1} ${f.kind} '${f.text}' [${f.context}] ${line.trim().slice(0, 140)}`);
+    }
+    collectProblems(stats, file, lines, problems);
+  }
+  return report(`sisimai-bounces (${files.length} messages)`, stats);
+}
+
+/** The codes a Postfix log line's parsed fields hold. */
+function postfixTruth(results) {
+  const expected = [];
+  const add = (kind, code) => { if (code !== undefined && code !== null && code !== '') expected.push({ kind, code: String(code) }); };
+  add('reply', results.postfix_status_code);
+  add('enhanced', results.postfix_status_code_enhanced);
+  add('reply', results.postfix_proxy_status_code);
+  add('enhanced', results.postfix_proxy_status_code_enhanced);
+  const dsn = /(?:^|[ ,])dsn=(\d\.\d{1,3}\.\d{1,3})/.exec(results.postfix_keyvalue_data ?? '');
+  if (dsn) add('enhanced', dsn[1]);
+  // Every code of a reply (a flattened multi-line reply repeats them), the first one expected.
+  const also = [];
+  const response = String(results.postfix_smtp_response ?? '');
+  for (const m of response.matchAll(/(?<![\w.])(\d{3})([ -](\d\.\d{1,3}\.\d{1,3}))?(?![\w.])/g)) {
+    if (m.index === 0) {
+      add('reply', m[1]);
+      add('enhanced', m[3]);
+    } else if (m[3]) {
+      also.push({ kind: 'reply', code: m[1] }, { kind: 'enhanced', code: m[3] });
+    }
+  }
+  return { expected, also };
+}
+
+function evalPostfix() {
+  const dir = path.join(corpora, 'postfix-log-lines');
+  const stats = emptyStats();
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  for (const file of files) {
+    const doc = yaml.load(readFileSync(path.join(dir, file), 'utf8'));
+    const text = String(doc.data);
+    const { expected, also } = postfixTruth(doc.results ?? {});
+    const { findings, problems } = analyzeText(text, 'log', DEFAULT_SETTINGS);
+    const pool = [...expected, ...also];
+    for (const want of expected) {
+      stats.expected++;
+      if (findings.some((f) => f.kind === want.kind && f.text === want.code)) stats.found++;
+      else stats.missed.push(`${file}: ${want.kind} ${want.code}`);
+    }
+    for (const f of findings) {
+      stats.reported++;
+      const i = pool.findIndex((p) => p.kind === f.kind && p.code === f.text);
+      if (i >= 0) {
+        pool.splice(i, 1);
+        stats.confirmed++;
+      } else {
+        stats.unconfirmed.push(`${file}:${f.start + 1} ${f.kind} '${f.text}' [${f.context}] ${text.slice(0, 140)}`);
+      }
+    }
+    collectProblems(stats, file, [text], problems);
+  }
+  return report(`postfix-log-lines (${files.length} lines)`, stats);
+}
+
+const results = [evalSisimai(), evalPostfix()];
+const errorsOnExpected = results.flatMap((s) => s.problems.filter((p) => p.severity === 'error'));
+console.log(`\n${errorsOnExpected.length === 0 ? 'OK' : 'NOT OK'}: ${errorsOnExpected.length} error-level diagnostics on the corpora.`);

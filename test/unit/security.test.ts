@@ -1,0 +1,194 @@
+// Static security checks: the extension and the server read only what the editor
+// sends them. Our sources (client/src, server/src) start no processes (except the
+// client forking our own server), open no network connections, write no files and
+// evaluate no code; the CLI may read the files its user names. The built bundles hold no eval/new Function in our modules,
+// and the manifest declares support for untrusted and virtual workspaces.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** Where the CLI lives: the one part of our code that may read files (those its user names). */
+const CLI_DIR = path.join('server', 'src', 'cli');
+
+/** What the client may take from child_process: `fork`, to start our server module (and its types). */
+const CLIENT_SPAWN_NAMES = new Set(['fork', 'ChildProcess', 'ForkOptions']);
+
+/** Node modules that run programs or talk to the network. */
+const FORBIDDEN_MODULES = new Set(['child_process', 'cluster', 'worker_threads', 'http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'inspector', 'vm']);
+const FS_MODULES = new Set(['fs', 'fs/promises']);
+/** Globals that reach the network or evaluate code. */
+const FORBIDDEN_GLOBALS = new Set(['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'eval', 'Function']);
+/** fs functions that change the file system (or may, like `open`). */
+const FS_WRITES = /^(writeFile|appendFile|createWriteStream|mkdir|mkdtemp|rm|rmdir|unlink|rename|copyFile|cp|truncate|ftruncate|symlink|link|chmod|chown|lchown|utimes|lutimes|write|writev|open|opendir)(Sync)?$/;
+
+function sourceFiles(dir: string): string[] {
+  const abs = path.join(ROOT, dir);
+  if (!fs.existsSync(abs)) return [];
+  return fs.readdirSync(abs, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.ts'))
+    .map((d) => path.relative(ROOT, path.join(d.parentPath, d.name)))
+    .sort();
+}
+
+const bareModule = (specifier: string): string => specifier.replace(/^node:/, '');
+
+/** Everything a file does that this policy cares about, each as `file:line what`. */
+interface ImportSite { readonly at: string; readonly names: readonly string[] | 'all' }
+
+function findings(rel: string): { modules: Map<string, ImportSite>; uses: string[] } {
+  const file = ts.createSourceFile(rel, fs.readFileSync(path.join(ROOT, rel), 'utf8'), ts.ScriptTarget.Latest, true);
+  const where = (node: ts.Node): string => `${rel}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  /** Imported module by local binding name, e.g. `fs` -> 'fs', `writeFileSync` -> 'fs.writeFileSync'. */
+  const bindings = new Map<string, string>();
+  const modules = new Map<string, ImportSite>();
+  const uses: string[] = [];
+  const importModule = (specifier: string, node: ts.Node, names: readonly string[] | 'all'): string => {
+    const name = bareModule(specifier);
+    const earlier = modules.get(name)?.names ?? [];
+    modules.set(name, { at: where(node), names: earlier === 'all' || names === 'all' ? 'all' : [...earlier, ...names] });
+    return name;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const clause = node.importClause;
+      const named = clause?.namedBindings;
+      const names = named && ts.isNamedImports(named) && !clause.name
+        ? named.elements.map((el) => (el.propertyName ?? el.name).text) : 'all';
+      const name = importModule(node.moduleSpecifier.text, node, names);
+      if (clause?.name) bindings.set(clause.name.text, name);
+      if (named && ts.isNamespaceImport(named)) bindings.set(named.name.text, name);
+      if (named && ts.isNamedImports(named)) {
+        for (const el of named.elements) bindings.set(el.name.text, `${name}.${(el.propertyName ?? el.name).text}`);
+      }
+    } else if (ts.isCallExpression(node) && node.arguments.length >= 1 && ts.isStringLiteralLike(node.arguments[0]!)
+      && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
+      importModule(node.arguments[0].text, node, 'all');
+    } else if (ts.isIdentifier(node) && FORBIDDEN_GLOBALS.has(node.text)) {
+      const parent = node.parent;
+      const isCalled = (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === node;
+      if (isCalled) uses.push(`${where(node)} ${node.text}(...)`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  // Uses of fs write functions, through named imports or a namespace (`fs.writeFileSync`).
+  const visitFs = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && !ts.isImportSpecifier(node.parent)) {
+      const bound = bindings.get(node.text);
+      const member = ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node ? node.parent.name.text : undefined;
+      const target = bound && member && FS_MODULES.has(bound) ? `${bound}.${member}` : bound;
+      const [mod, fn] = (target ?? '').split('.');
+      if (mod && fn && FS_MODULES.has(mod) && FS_WRITES.test(fn)) uses.push(`${where(node)} ${target}`);
+    }
+    ts.forEachChild(node, visitFs);
+  };
+  visitFs(file);
+  return { modules, uses };
+}
+
+const OUR_FILES = [...sourceFiles('client/src'), ...sourceFiles('server/src')];
+
+test('the sources the policy covers are found', () => {
+  assert.ok(OUR_FILES.some((f) => f.startsWith(path.join('server', 'src', 'lsp'))), 'server/src/lsp sources');
+  assert.ok(OUR_FILES.some((f) => f.startsWith(path.join('client', 'src'))), 'client/src sources');
+  assert.ok(OUR_FILES.some((f) => f.startsWith(CLI_DIR)), 'CLI sources');
+});
+
+/** The client may fork our server; nothing else may use a forbidden module. */
+function allowedImport(rel: string, module: string, site: ImportSite): boolean {
+  return module === 'child_process' && rel.startsWith(path.join('client', 'src'))
+    && site.names !== 'all' && site.names.every((n) => CLIENT_SPAWN_NAMES.has(n));
+}
+
+test('no source starts processes, opens connections or loads code at run time', () => {
+  const violations: string[] = [];
+  for (const rel of OUR_FILES) {
+    const { modules } = findings(rel);
+    for (const [name, site] of modules) {
+      if (FORBIDDEN_MODULES.has(name) && !allowedImport(rel, name, site)) {
+        violations.push(`${site.at} imports ${site.names === 'all' ? name : `{ ${site.names.join(', ')} } from ${name}`}`);
+      }
+    }
+  }
+  assert.deepEqual(violations, []);
+});
+
+test('no source evaluates code or calls network APIs', () => {
+  assert.deepEqual(OUR_FILES.flatMap((rel) => findings(rel).uses.filter((u) => !/\bfs(\/promises)?\./.test(u))), []);
+});
+
+test('only the CLI touches the file system, and it only reads', () => {
+  const violations: string[] = [];
+  for (const rel of OUR_FILES) {
+    const { modules, uses } = findings(rel);
+    const fsImport = [...modules].find(([name]) => FS_MODULES.has(name));
+    if (fsImport && !rel.startsWith(CLI_DIR)) violations.push(`${fsImport[1].at} imports ${fsImport[0]} outside the CLI`);
+    violations.push(...uses.filter((u) => /\bfs(\/promises)?\./.test(u)).map((u) => `${u} writes`));
+  }
+  assert.deepEqual(violations, []);
+});
+
+test('the policy checker catches what it is meant to catch', () => {
+  const dir = fs.mkdtempSync(path.join(ROOT, 'out', 'security-probe-'));
+  try {
+    const rel = path.relative(ROOT, path.join(dir, 'probe.ts'));
+    fs.writeFileSync(path.join(ROOT, rel), [
+      "import { execFile } from 'node:child_process';",
+      "import * as fs from 'fs';",
+      "import { appendFileSync as add } from 'node:fs';",
+      "const https = require('https');",
+      "fs.writeFileSync('x', 'y'); add('x', 'y'); fs.readFileSync('x');",
+      "eval('1'); new Function('return 1'); fetch('http://127.0.0.1/');",
+      'export { execFile, https };',
+    ].join('\n'));
+    const { modules, uses } = findings(rel);
+    assert.deepEqual([...modules.keys()].sort(), ['child_process', 'fs', 'https']);
+    assert.deepEqual(modules.get('child_process')?.names, ['execFile']);
+    assert.equal(allowedImport(path.join('client', 'src', 'x.ts'), 'child_process', modules.get('child_process')!), false);
+    assert.equal(allowedImport(path.join('client', 'src', 'x.ts'), 'child_process', { at: '', names: ['fork'] }), true);
+    assert.equal(allowedImport(path.join('server', 'src', 'x.ts'), 'child_process', { at: '', names: ['fork'] }), false);
+    assert.deepEqual(uses.map((u) => u.slice(u.indexOf(' ') + 1)).sort(),
+      ['Function(...)', 'eval(...)', 'fetch(...)', 'fs.appendFileSync', 'fs.writeFileSync']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** esbuild marks each bundled module with a `// path/to/module.ts` comment line. */
+function bundleModules(bundle: string): { path: string; code: string }[] {
+  const marker = /^ {0,2}\/\/ ((?:client|server|node_modules)\/[^\s]+\.[cm]?[jt]s)$/gm;
+  const marks = [...bundle.matchAll(marker)];
+  return marks.map((m, i) => ({ path: m[1]!, code: bundle.slice(m.index, marks[i + 1]?.index ?? bundle.length) }));
+}
+
+test('the built bundles hold no eval or new Function in our modules', () => {
+  const bundles = ['extension.js', 'server.js', 'cli.js'];
+  for (const name of bundles) {
+    const file = path.join(ROOT, 'dist', name);
+    assert.ok(fs.existsSync(file), `dist/${name} is built`);
+    const modules = bundleModules(fs.readFileSync(file, 'utf8'));
+    const ours = modules.filter((m) => !m.path.startsWith('node_modules/'));
+    assert.ok(ours.length > 0, `dist/${name}: our modules are recognised in the bundle`);
+    const bad = ours.filter((m) => /\beval\s*\(|\bnew\s+Function\s*\(/.test(m.code)).map((m) => m.path);
+    assert.deepEqual(bad, [], `dist/${name}`);
+    // The server and the CLI bundle nothing that runs programs: only the client starts the server.
+    if (name !== 'extension.js') {
+      const spawners = ours.filter((m) => /require\("(node:)?child_process"\)/.test(m.code)).map((m) => m.path);
+      assert.deepEqual(spawners, [], `dist/${name}: our modules load child_process`);
+    }
+  }
+});
+
+test('the manifest supports untrusted and virtual workspaces', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    capabilities?: { untrustedWorkspaces?: { supported?: unknown }; virtualWorkspaces?: unknown };
+  };
+  assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+  const virtual = manifest.capabilities?.virtualWorkspaces;
+  assert.ok(virtual === true || (typeof virtual === 'object' && virtual !== null && 'supported' in virtual),
+    'capabilities.virtualWorkspaces is declared');
+});
