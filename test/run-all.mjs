@@ -8,6 +8,9 @@ const node = process.execPath;
 const phases = [
   { name: 'build', cmd: [node, 'build.mjs'], counts: false },
   { name: 'core, grammar and LSP tests', cmd: [node, '--test', '--test-reporter=spec', 'out/test/unit', 'out/test/grammar', 'out/test/lsp'], counts: true },
+  // Installs code-server into .vscode-test/ on first use, then runs the extension-host suite in it.
+  { name: 'VS Code extension-host suite', cmd: [node, 'test/e2e/run.mjs'], counts: true },
+  { name: 'VS Code UI and packaged VSIX', cmd: [node, '--test', '--test-concurrency=1', '--test-reporter=spec', 'out/test/e2e/ui.test.js', 'out/test/e2e/vsix.test.js'], counts: true },
 ];
 
 let passed = 0;

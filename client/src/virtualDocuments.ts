@@ -28,10 +28,10 @@ export class VirtualDocuments implements vscode.TextDocumentContentProvider {
 
 /** Opens the document in the Markdown preview, or as plain text if Markdown support is disabled. */
 export async function showMarkdown(uri: vscode.Uri): Promise<void> {
-  const commands = await vscode.commands.getCommands(true);
-  if (commands.includes('markdown.showPreview')) {
+  try {
+    // Activates the built-in Markdown extension on first use.
     await vscode.commands.executeCommand('markdown.showPreview', uri);
-  } else {
+  } catch {
     await vscode.window.showTextDocument(uri, { preview: true });
   }
 }

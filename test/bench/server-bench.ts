@@ -2,6 +2,7 @@
 // plain LSP client: didOpen -> diagnostics, hover round trips at code positions spread over
 // the file, a one-line edit in the middle -> diagnostics, and the server's peak RSS.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LspClient } from '../lsp/client';
 import { percentile, summarize } from './stats';
@@ -12,8 +13,8 @@ export interface ServerCommand {
   readonly script: string;
   /** The language id sent in didOpen. */
   readonly languageId: string;
-  /** Extra Node flags, e.g. `--cpu-prof` to profile the server. */
-  readonly nodeFlags?: readonly string[];
+  /** When set, a CPU profile of the server is written into this folder (see cpu-profile.ts). */
+  readonly profileDir?: string;
 }
 
 /** Where to hover and what to edit; computed once per text so every server gets the same. */
@@ -76,17 +77,24 @@ function peakRssMb(pid: number): number {
 
 const TIMEOUT_MS = 300_000;
 
-/** The shared test client spawns `node SCRIPT --stdio`; Node flags (for profiling) reach the
- * server through NODE_OPTIONS, set only while it starts. */
+/** The shared test client spawns `node SCRIPT --stdio` with this process's environment; a
+ * server to profile gets the profiler preloaded through NODE_OPTIONS, set only while it starts. */
 async function startServer(server: ServerCommand): Promise<LspClient> {
-  const saved = process.env['NODE_OPTIONS'];
-  if (server.nodeFlags !== undefined) process.env['NODE_OPTIONS'] = [saved ?? '', ...server.nodeFlags].join(' ').trim();
+  if (server.profileDir === undefined) return LspClient.start({ serverPath: server.script });
+  const saved = { options: process.env['NODE_OPTIONS'], dir: process.env['SMTP_STATUS_BENCH_PROFILE_DIR'] };
+  process.env['NODE_OPTIONS'] = `${saved.options ?? ''} --require ${join(__dirname, 'cpu-profile.js')}`.trim();
+  process.env['SMTP_STATUS_BENCH_PROFILE_DIR'] = server.profileDir;
   try {
     return await LspClient.start({ serverPath: server.script });
   } finally {
-    if (saved === undefined) delete process.env['NODE_OPTIONS'];
-    else process.env['NODE_OPTIONS'] = saved;
+    restore('NODE_OPTIONS', saved.options);
+    restore('SMTP_STATUS_BENCH_PROFILE_DIR', saved.dir);
   }
+}
+
+function restore(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
 }
 
 /** Starts a fresh server, runs the workload once, stops the server. */

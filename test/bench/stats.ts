@@ -44,8 +44,8 @@ export interface Verdict {
   readonly pass: boolean;
 }
 
-export function judge(target: Target, ratios: readonly number[]): Verdict {
-  const ratio = summarize(ratios);
+/** Judges the median of the per-round ratios. */
+export function judge(target: Target, ratio: Summary): Verdict {
   const pass = target.direction === 'at-most' ? ratio.median <= target.limit : ratio.median >= target.limit;
   return { name: target.name, ratio, target: `${target.direction === 'at-most' ? '≤' : '≥'} ${target.limit}×`, pass };
 }

@@ -91,6 +91,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
     'chat.disableAIFeatures': true,
+    // The demo folder sits inside this repository: keep Git's prompts out of the screenshots.
+    'git.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
     ...options.settings,
   };
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));

@@ -110,3 +110,20 @@ export function scopeOf(grammar: vsctm.IGrammar, lines: readonly string[], text:
   if (token === undefined) throw new Error(`no token ${JSON.stringify(text)} in ${JSON.stringify(lines)}`);
   return token.scopes[token.scopes.length - 1] ?? '';
 }
+
+/** Every string in a grammar file stored under one of `keys` (e.g. the regexes, or scope names). */
+export function grammarStrings(file: string, keys: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (keys.has(key) && typeof value === 'string') found.push(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8')));
+  return found;
+}

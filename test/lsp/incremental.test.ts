@@ -1,6 +1,7 @@
 // Incremental sync: after any series of edits, what the server holds for a document equals a
 // fresh analysis of its final text.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
@@ -8,18 +9,6 @@ import { LineDocument } from '../../server/src/lsp/document';
 import { DEFAULT_SETTINGS } from '../../server/src/service';
 import { LspClient } from './client';
 import { fixture } from './fixtures';
-
-/** Deterministic pseudo-random numbers (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Lines that open and close the state the scanner carries: reply groups, DATA, DSN blocks, folds. */
 const LINES = [
@@ -49,17 +38,34 @@ const LINES = [
 ];
 const FRAGMENTS = ['5', '4', '.', ' ', '\n', '-', 'S: ', '4.1.1', '550 ', '\r\n', 'Status: ', 'C: DATA\n'];
 
-function randomEdit(next: () => number, document: TextDocument): TextDocumentContentChangeEvent {
+/** An edit as fast-check generates it; turned into a range edit of the current text by toChange. */
+interface Edit {
+  readonly at: number;
+  readonly span: number;
+  readonly text: string;
+  /** Scan the document up to this line before the next edit (edits also land beyond the frontier). */
+  readonly scanTo: number | null;
+}
+
+const editArb: fc.Arbitrary<Edit> = fc.record({
+  at: fc.nat(),
+  span: fc.oneof(fc.constant(0), fc.nat({ max: 4 }), fc.nat({ max: 40 })),
+  text: fc.oneof(
+    fc.constantFrom(...LINES).map((line) => `${line}\n`),
+    fc.constantFrom(...LINES).map((line) => `\n${line}`),
+    fc.constantFrom(...FRAGMENTS),
+    fc.constant(''),
+  ),
+  scanTo: fc.option(fc.nat()),
+});
+
+const documentArb = fc.array(fc.constantFrom(...LINES), { maxLength: 30 }).map((lines) => lines.join('\n'));
+
+function toChange(edit: Edit, document: TextDocument): TextDocumentContentChangeEvent {
   const length = document.getText().length;
-  const start = Math.floor(next() * (length + 1));
-  const choice = next();
-  if (choice < 0.35) {
-    const line = LINES[Math.floor(next() * LINES.length)]!;
-    return { range: { start: document.positionAt(start), end: document.positionAt(start) }, text: next() < 0.5 ? `${line}\n` : `\n${line}` };
-  }
-  const end = Math.min(length, start + Math.floor(next() * (choice < 0.7 ? 40 : 4)));
-  const text = choice < 0.7 ? '' : FRAGMENTS[Math.floor(next() * FRAGMENTS.length)]!;
-  return { range: { start: document.positionAt(start), end: document.positionAt(end) }, text };
+  const start = edit.at % (length + 1);
+  const end = Math.min(length, start + edit.span);
+  return { range: { start: document.positionAt(start), end: document.positionAt(end) }, text: edit.text };
 }
 
 function snapshot(document: LineDocument): unknown[] {
@@ -71,21 +77,21 @@ describe('incremental re-scan', () => {
   for (const [name, languageId] of [['x.smtp', 'smtp-transcript'], ['x.dsn', 'mail-dsn'], ['mail.log', 'mail-log']] as const) {
     it(`equals a fresh scan after random edits (${languageId})`, () => {
       const uri = `file:///random/${name}`;
-      for (let seed = 1; seed <= 40; seed++) {
-        const next = random(seed);
-        const start = Array.from({ length: 25 }, () => LINES[Math.floor(next() * LINES.length)]).join('\n');
-        let text = TextDocument.create(uri, languageId, 1, start);
-        const incremental = new LineDocument(uri, languageId, 1, start, DEFAULT_SETTINGS);
-        for (let step = 2; step < 40; step++) {
-          const change = randomEdit(next, text);
-          text = TextDocument.update(text, [change], step);
-          incremental.applyChanges([change], step);
-          // Scan only part of the way sometimes, so that edits also land beyond the frontier.
-          if (next() < 0.7) incremental.ensureScanned(Math.floor(next() * incremental.lineCount));
-        }
-        const fresh = new LineDocument(uri, languageId, 1, text.getText(), DEFAULT_SETTINGS);
-        assert.deepEqual(snapshot(incremental), snapshot(fresh), `seed ${seed}`);
-      }
+      fc.assert(
+        fc.property(documentArb, fc.array(editArb, { maxLength: 40 }), (start, edits) => {
+          let text = TextDocument.create(uri, languageId, 1, start);
+          const incremental = new LineDocument(uri, languageId, 1, start, DEFAULT_SETTINGS);
+          edits.forEach((edit, i) => {
+            const change = toChange(edit, text);
+            text = TextDocument.update(text, [change], i + 2);
+            incremental.applyChanges([change], i + 2);
+            if (edit.scanTo !== null) incremental.ensureScanned(edit.scanTo % incremental.lineCount);
+          });
+          const fresh = new LineDocument(uri, languageId, 1, text.getText(), DEFAULT_SETTINGS);
+          assert.deepEqual(snapshot(incremental), snapshot(fresh));
+        }),
+        { numRuns: 150 },
+      );
     });
   }
 
@@ -121,16 +127,17 @@ describe('incremental sync over LSP', () => {
       const uri = 'file:///edited/session.smtp';
       let text = TextDocument.create(uri, 'smtp-transcript', 1, start);
       client.open(uri, 'smtp-transcript', start);
-      const next = random(2024);
+      const [edits] = fc.sample(fc.array(editArb, { minLength: 120, maxLength: 120 }), { seed: 2024, numRuns: 1 });
       let version = 1;
-      for (let round = 0; round < 60; round++) {
-        // Several changes per notification, as editors send them.
+      // One to three changes per notification, as editors send them.
+      for (let i = 0; i < edits!.length; ) {
         const changes: TextDocumentContentChangeEvent[] = [];
-        for (let i = 0; i < 1 + (round % 3); i++) {
-          const change = randomEdit(next, text);
+        for (const edit of edits!.slice(i, i + 1 + (i % 3))) {
+          const change = toChange(edit, text);
           text = TextDocument.update(text, [change], text.version + 1);
           changes.push(change);
         }
+        i += changes.length;
         version = client.change(uri, changes);
       }
       const edited = await client.waitForDiagnostics(uri, version);

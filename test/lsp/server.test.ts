@@ -123,10 +123,10 @@ describe('language server over stdio', () => {
     const fixes = actions.filter((action) => action.edit !== undefined);
     assert.ok(fixes.length > 0, `no fixes in ${JSON.stringify(actions)}`);
     assert.ok(fixes.every((fix) => fix.kind === 'quickfix' && fix.diagnostics?.[0]?.code === 'class-mismatch'));
-    const commands = actions.filter((action) => action.command !== undefined).map((action) => action.command!);
+    const commands = actions.map((action) => action.command).filter((command) => command?.arguments?.[0] === 'class-mismatch');
     assert.deepEqual(
-      commands.map((command) => [command.command, ...(command.arguments ?? [])]),
-      ['error', 'information', 'hint', 'off']
+      commands.map((command) => [command!.command, ...command!.arguments!]),
+      ['error', 'warning', 'information', 'hint', 'off']
         .filter((severity) => severity !== ({ 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' } as const)[problem.severity!])
         .map((severity) => ['smtpStatus.setRuleSeverity', 'class-mismatch', severity]),
     );
@@ -218,7 +218,7 @@ describe('language server over stdio', () => {
 
   it('survives malformed requests and notifications', async () => {
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: session.uri }, position: { line: -1, character: 'x' } }), null);
-    assert.equal(await client.request('textDocument/hover', 42), null);
+    await assert.rejects(client.request('textDocument/hover', 42), (error: { code: number }) => error.code === -32602);
     assert.deepEqual(await client.request('textDocument/codeAction', { textDocument: { uri: session.uri } }), []);
     assert.deepEqual(await client.request('textDocument/inlayHint', { textDocument: {}, range: null }), []);
     client.notify('textDocument/didChange', { textDocument: { uri: 'file:///never-opened', version: 2 }, contentChanges: [{ text: 'x' }] });

@@ -119,6 +119,7 @@ test('explain 5.7.606 and 5.7.620: Microsoft range meaning, only when Microsoft 
   const e = explainText('5.7.620');
   assert.equal(e.vendors.length, 1);
   assert.equal(e.vendors[0]?.written, '5.7.606-649');
+  assert.equal(e.headline, 'Microsoft 365 / Exchange Online: The sending IP is banned.');
   assert.match(e.notes[0]!.text, /not registered.*Microsoft 365 \/ Exchange Online uses it/);
   assert.equal(explainText('5.7.606', ['google']).vendors.length, 0);
 });
@@ -128,6 +129,16 @@ test('explain 4.7.28: registry meaning and Google meaning side by side', () => {
   assert.equal(e.enhanced?.title, 'Mail flood detected');
   assert.equal(e.vendors.map((v) => v.vendor).join(), 'google');
   assert.ok(kinds(e).includes('vendor-use'));
+});
+
+test('retry follows the class the client acts on: the reply digit, else the enhanced class', () => {
+  assert.equal(explainText('4.1.1', []).retry, 'automatic');
+  assert.equal(explainText('5.1.1', []).retry, 'no');
+  assert.equal(explainText('5.2.2', []).retry, 'after-change', 'X.2.2 is retried only while temporary');
+  assert.equal(explainText('550 4.2.2', []).retry, 'after-change', 'a 5yz reply is not retried, whatever the enhanced class');
+  assert.equal(explainText('250', []).retry, 'not-needed');
+  assert.equal(explainText('354 2.0.0', []).retry, 'not-needed');
+  assert.match(renderText(explainText('4.1.1', [])), /Retry: +yes: the sending server retries by itself/);
 });
 
 test('explain never throws on odd queries from other callers', () => {

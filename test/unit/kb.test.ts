@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  answersCommand, basicCodes, basicEntry, classEntry, classes, dsnAction, isListedPairing, isVendorCode,
+  answersCommand, basicCodes, draftHref, basicEntry, classEntry, classes, dsnAction, isListedPairing, isVendorCode,
   registry, registryEntry, REGISTRY_HREF, replyDigit, rfcHref, rfcRefsIn, subjectEntry, subjects, vendorCodes,
   vendorMeanings,
 } from '../../server/src/kb';
@@ -167,6 +167,8 @@ test('links: RFC sections and the IANA registry', () => {
     { rfc: 5321, section: '4.2.2' }, { rfc: 5321, section: '4.2.3' }, { rfc: 5321, section: '4.5.3.1.10' },
   ]);
   assert.deepEqual(rfcRefsIn('draft-levine-mailbomb-header-00'), []);
+  assert.equal(draftHref('draft-levine-mailbomb-header-00'), 'https://datatracker.ietf.org/doc/draft-levine-mailbomb-header/');
+  assert.equal(draftHref('RFC 3463'), undefined);
 });
 
 test('vendors: Microsoft ranges and alternatives resolve, labelled with vendor and source', () => {

@@ -35,18 +35,28 @@ function codeAtCursor(): string | undefined {
 }
 
 async function pickCode(client: LanguageClient): Promise<string | undefined> {
-  const catalog = await client.sendRequest(CatalogRequest);
   const quickPick = vscode.window.createQuickPick<CodePick>();
   quickPick.title = 'Explain SMTP status code';
   quickPick.placeholder = 'Type a code (550, 5.1.1) or words from its meaning (mailbox, relay, TLS)';
   quickPick.matchOnDescription = true;
-  quickPick.items = pickItems(catalog);
   quickPick.value = codeAtCursor() ?? '';
+  // Shown at once, busy until the server sends the list, so early typing is not lost.
+  quickPick.busy = true;
+  quickPick.show();
+  client.sendRequest(CatalogRequest).then(
+    (catalog) => {
+      quickPick.items = pickItems(catalog);
+      quickPick.busy = false;
+    },
+    (error: unknown) => {
+      quickPick.hide();
+      void vscode.window.showErrorMessage(`SMTP Status: could not load the list of codes: ${String(error)}`);
+    },
+  );
   try {
     return await new Promise<string | undefined>((resolve) => {
       quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]?.code ?? (quickPick.value.trim() || undefined)));
       quickPick.onDidHide(() => resolve(undefined));
-      quickPick.show();
     });
   } finally {
     quickPick.dispose();

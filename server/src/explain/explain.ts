@@ -5,7 +5,7 @@ import {
   REGISTRY_HREF, basicEntry, classEntry, draftHref, isListedPairing, isStatusClass, registryEntry, replyDigit,
   rfcHref, rfcRefsIn, subjectEntry, vendorMeanings,
 } from '../kb';
-import type { Advice, DigitPosition, RegistryEntry, RetryAdvice, StatusClass } from '../kb/types';
+import type { Advice, DigitPosition, Permanence, RegistryEntry, RetryAdvice, VendorMeaning } from '../kb/types';
 import type { VendorId } from '../service/types';
 import { formatQuery } from './parse';
 import { citeRfc } from './shared';
@@ -71,7 +71,12 @@ function registryFacts(entry: RegistryEntry): Partial<EnhancedExplanation> {
 /** RFC 3463 s3 section of a subject: X.0.0 is s3.1, subject 1 is s3.2, and so on. */
 const rfc3463Section = (subject: number): Citation => at(3463, `3.${subject + 1}`);
 
-function enhancedNotes(e: EnhancedExplanation, vendorKnown: boolean, vendorNames: string): Note[] {
+/** 'Google Workspace / Gmail uses' or 'A and B use': the vendors named in a note. */
+function vendorsPhrase(names: readonly string[], singular: string, plural: string): string {
+  return `${names.join(' and ')} ${names.length > 1 ? plural : singular}`;
+}
+
+function enhancedNotes(e: EnhancedExplanation, vendorNames: readonly string[]): Note[] {
   const notes: Note[] = [];
   if (!isStatusClass(e.cls)) {
     notes.push(note('invalid-class', `Class ${e.cls} is not defined: an enhanced status code starts with 2, 4 or 5.`, at(3463, '2')));
@@ -80,7 +85,7 @@ function enhancedNotes(e: EnhancedExplanation, vendorKnown: boolean, vendorNames
   if (e.subjectTitle === undefined) {
     notes.push(note('unknown-subject', `Subject ${e.subject} is not defined (only 0 to 7 are): only the class, ${e.cls} (${e.classTitle}), is known.`, at(3463, '2')));
   } else if (e.registryKey === undefined) {
-    const vendorPart = vendorKnown ? ` ${vendorNames} use${vendorNames.includes(' and ') ? '' : 's'} it, see below.` : '';
+    const vendorPart = vendorNames.length ? ` ${vendorsPhrase(vendorNames, 'uses', 'use')} it, see below.` : '';
     notes.push(note('unregistered',
       `${e.code} is not registered: its meaning falls back to subject ${e.subject} (${e.subjectTitle}) and class ${e.cls} (${e.classTitle}).${vendorPart}`,
       at(3463, '2'), { text: 'IANA registry', href: REGISTRY_HREF }));
@@ -91,29 +96,27 @@ function enhancedNotes(e: EnhancedExplanation, vendorKnown: boolean, vendorNames
   }
   const permanence = permanenceNote(e);
   if (permanence) notes.push(permanence);
-  if (vendorKnown && e.registryKey !== undefined) {
-    notes.push(note('vendor-use', `${vendorNames} document${vendorNames.includes(' and ') ? '' : 's'} ${e.code} on ${vendorNames.includes(' and ') ? 'their' : 'its'} own pages; the vendor meaning is shown next to the registry's, and may differ from it.`));
+  if (vendorNames.length && e.registryKey !== undefined) {
+    notes.push(note('vendor-use',
+      `${vendorsPhrase(vendorNames, 'documents', 'document')} ${e.code} too; the vendor meaning is shown next to the registry's, and may differ from it.`));
   }
   return notes;
 }
 
+/** The classes RFC 3463 s3 means each permanence for, in words and digits; absent where it says nothing. */
+const PERMANENCE_USE: Partial<Record<Permanence, { readonly classes: readonly number[]; readonly words: string }>> = {
+  permanent: { classes: [5], words: 'permanent failures' },
+  'persistent-transient': { classes: [4], words: 'persistent transient failures' },
+  both: { classes: [4, 5], words: 'failures (permanent or transient)' },
+  success: { classes: [2], words: 'successful delivery' },
+  'success-or-permanent': { classes: [2, 5], words: 'successful delivery with a warning, or permanent failures' },
+};
+
 function permanenceNote(e: EnhancedExplanation): Note | undefined {
-  const key = e.registryKey;
-  if (key === undefined || e.permanence === undefined) return undefined;
-  const see = rfc3463Section(e.subject);
-  const expected: Partial<Record<string, readonly number[]>> = {
-    permanent: [5], 'persistent-transient': [4], both: [4, 5], success: [2], 'success-or-permanent': [2, 5],
-  };
-  const allowed = expected[e.permanence];
-  if (allowed === undefined || allowed.includes(e.cls)) return undefined;
-  const wording: Record<string, string> = {
-    permanent: 'permanent failures',
-    'persistent-transient': 'persistent transient failures',
-    both: 'failures (permanent or transient)',
-    success: 'successful delivery',
-    'success-or-permanent': 'successful delivery with a warning, or permanent failures',
-  };
-  return note('permanence', `RFC 3463 describes ${key} as meant for ${wording[e.permanence]}; with class ${e.cls} it is unusual.`, see);
+  if (e.registryKey === undefined || e.permanence === undefined) return undefined;
+  const use = PERMANENCE_USE[e.permanence];
+  if (use === undefined || use.classes.includes(e.cls)) return undefined;
+  return note('permanence', `RFC 3463 describes ${e.registryKey} as meant for ${use.words}; with class ${e.cls} it is unusual.`, rfc3463Section(e.subject));
 }
 
 function pairNotes(reply: ReplyExplanation, e: EnhancedExplanation | undefined): Note[] {
@@ -125,7 +128,7 @@ function pairNotes(reply: ReplyExplanation, e: EnhancedExplanation | undefined):
   const first = Math.floor(reply.code / 100);
   if (first === 3) {
     notes.push(note('no-enhanced-on-3xx', `${reply.code} is an intermediate reply: 3yz replies carry no enhanced status code.`, at(2034, '4')));
-  } else if (first !== e.cls && isStatusClass(e.cls)) {
+  } else if (first !== e.cls && isStatusClass(first) && isStatusClass(e.cls)) {
     notes.push(note('class-mismatch',
       `${reply.code} with ${e.code}: classes disagree. The enhanced code's class must equal the reply's first digit (${first}yz goes with ${first}.X.X).`,
       at(2034, '4'), at(3463, '2')));
@@ -134,7 +137,7 @@ function pairNotes(reply: ReplyExplanation, e: EnhancedExplanation | undefined):
   if (entry !== undefined && first === e.cls && isListedPairing(entry, reply.code) === false) {
     notes.push(note('unusual-pairing',
       `The registry lists ${entry.key} with ${entry.associatedRaw}, not ${reply.code}; the list is incomplete, so this pairing is unusual rather than wrong.`,
-      at(5248, '2.4'), { text: 'IANA registry', href: REGISTRY_HREF }));
+      at(5248, '2.1'), at(5248, '2.4'), { text: 'IANA registry', href: REGISTRY_HREF }));
   }
   return notes;
 }
@@ -143,17 +146,17 @@ export function explain(query: CodeQuery, vendors: readonly VendorId[]): Explana
   const reply = query.reply === undefined ? undefined : explainReply(query.reply);
   const q = query.enhanced;
   const enhanced = q === undefined ? undefined : explainEnhanced(q.cls, q.subject, q.detail);
-  const vendorList = q !== undefined && isStatusClass(q.cls) ? vendorMeanings(q.cls as StatusClass, q.subject, q.detail, vendors) : [];
-  const vendorNames = [...new Set(vendorList.map((v) => v.vendorName))].join(' and ');
+  const vendorList = q !== undefined && isStatusClass(q.cls) ? vendorMeanings(q.cls, q.subject, q.detail, vendors) : [];
+  const vendorNames = [...new Set(vendorList.map((v) => v.vendorName))];
   const notes = [
     ...(reply ? pairNotes(reply, enhanced) : []),
-    ...(enhanced ? enhancedNotes(enhanced, vendorList.length > 0, vendorNames) : []),
+    ...(enhanced ? enhancedNotes(enhanced, vendorNames) : []),
   ];
   const advice = enhanced?.advice ?? reply?.advice;
   const actingClass = query.reply !== undefined ? Math.floor(query.reply / 100) : q?.cls;
   return {
     code: formatQuery(query),
-    headline: headline(reply, enhanced, vendorList.map((v) => v.meaning)),
+    headline: headline(reply, enhanced, vendorList),
     ...(advice ? { retry: retryFor(actingClass, advice.retry) } : {}),
     ...(reply ? { reply } : {}),
     ...(enhanced ? { enhanced } : {}),
@@ -171,10 +174,12 @@ function retryFor(cls: number | undefined, advised: RetryAdvice): RetryAdvice {
   return advised;
 }
 
-function headline(reply: ReplyExplanation | undefined, e: EnhancedExplanation | undefined, vendorMeanings: readonly string[]): string {
+function headline(reply: ReplyExplanation | undefined, e: EnhancedExplanation | undefined, vendors: readonly VendorMeaning[]): string {
   if (e?.title) return e.title;
   if (e?.deprecated) return `Deprecated duplicate of ${e.deprecated.successor}`;
-  if (e !== undefined && vendorMeanings.length > 0) return `${e.subjectTitle ?? e.classTitle ?? 'Unknown'} (vendor-specific code)`;
+  const [only, ...others] = vendors;
+  if (only !== undefined && others.length === 0) return `${only.vendorName}: ${only.meaning}`;
+  if (e !== undefined && only !== undefined) return `${e.subjectTitle ?? e.classTitle ?? 'Unknown'} (vendor-specific code)`;
   if (e?.subjectTitle) return `${e.subjectTitle} (unregistered detail)`;
   if (e?.classTitle) return `${e.classTitle} (unknown subject)`;
   if (reply?.meaning) return reply.meaning;

@@ -5,7 +5,8 @@ import type { CodeQuery } from './types';
 
 export type ParsedQuery = { readonly query: CodeQuery } | { readonly error: string };
 
-const PAIR = /^(\S+?)(?:[ \t]+|-)(\S+)$/;
+/** A reply code, then blanks or the continuation hyphen, then the enhanced code. */
+const PAIR = /^(\d{3})(?:[ \t]+|-)(\S+)$/;
 
 function parseReply(text: string): number | string {
   if (!/^\d{3}$/.test(text)) return `'${text}' is not a reply code: a reply code has exactly three digits (RFC 5321 s4.2)`;
@@ -34,7 +35,7 @@ export function parseCodeQueryDetailed(input: string): ParsedQuery {
   const text = input.trim();
   if (text === '') return { error: 'empty code: expected a reply code (550), an enhanced status code (5.1.1) or both (550 5.1.1)' };
   const pair = PAIR.exec(text);
-  if (pair !== null && /^\d{3}$/.test(pair[1] as string)) {
+  if (pair !== null) {
     const reply = parseReply(pair[1] as string);
     if (typeof reply === 'string') return { error: reply };
     const enhanced = parseEnhanced(pair[2] as string);

@@ -18,7 +18,10 @@ export interface ContentChange {
   readonly text: string;
 }
 
-/** What one scanned line yielded; `line` is where the line was when scanned (edits above move it). */
+/**
+ * What one scanned line yielded; `line` is where the line was when scanned. When edits above
+ * have moved it, it is brought up to date on first read (see resultAt).
+ */
 interface LineResult {
   readonly findings: readonly Finding[];
   readonly problems: readonly Problem[];
@@ -53,23 +56,27 @@ function fileNameOf(uri: string): string {
 
 /**
  * A copy of `value` with every numeric `line` property moved by `delta`; `value` itself when it
- * has none. Stored states, findings and problems refer to lines by number (a pair's partner, a
- * reply group's first line, a fix's edits); an edit above them moves all those lines together.
+ * has none. Stored states and findings refer to lines by number (a pair's partner, a reply
+ * group's first line, a DSN block's fields); an edit above them moves all those lines together.
  */
 export function moveLineRefs<T>(value: T, delta: number): T {
   if (delta === 0 || typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
-    value.forEach((item, i) => {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
       const moved = moveLineRefs(item, delta);
       if (moved !== item) (copy ??= value.slice())[i] = moved;
-    });
+    }
     return (copy ?? value) as T;
   }
   const record = value as Record<string, unknown>;
   let copy: Record<string, unknown> | undefined;
-  for (const [key, item] of Object.entries(record)) {
-    const moved = key === 'line' && typeof item === 'number' ? item + delta : moveLineRefs(item, delta);
+  for (const key in record) {
+    const item = record[key];
+    let moved = item;
+    if (key === 'line' && typeof item === 'number') moved = item + delta;
+    else if (typeof item === 'object') moved = moveLineRefs(item, delta);
     if (moved !== item) (copy ??= { ...record })[key] = moved;
   }
   return (copy ?? value) as T;
@@ -83,6 +90,8 @@ export class LineDocument {
   private origins: number[] = [];
   /** results[i] for i < scanned. */
   private results: LineResult[] = [];
+  /** The number of problems in results[i], kept apart so that publishing reads a compact array. */
+  private counts: number[] = [];
   private kindValue: DocumentKind;
   /** Characters, counting each line break as one. */
   private sizeValue: number;
@@ -130,6 +139,7 @@ export class LineDocument {
     this.states = [initialState(this.kindValue)];
     this.origins = [0];
     this.results = [];
+    this.counts = [];
   }
 
   /** New settings: problems are recomputed from the stored findings, nothing is re-scanned. */
@@ -137,7 +147,9 @@ export class LineDocument {
     this.settings = settings;
     for (let i = 0; i < this.results.length; i++) {
       const result = this.results[i]!;
-      if (result.findings.length > 0) this.results[i] = { ...result, problems: checkLine(result.findings, settings) };
+      if (result.findings.length === 0) continue;
+      this.results[i] = this.checked(moveLineRefs(result.findings, i - result.line), i);
+      this.counts[i] = this.results[i]!.problems.length;
     }
   }
 
@@ -165,16 +177,14 @@ export class LineDocument {
     return result === undefined ? BLANK.findings : moveLineRefs(result.findings, line - result.line);
   }
 
-  /** Problems of a scanned line, with positions on the line where it is now. */
+  /** Problems of a scanned line (empty beyond the frontier). */
   problemsAt(line: number): readonly Problem[] {
-    const result = this.results[line];
-    if (result === undefined || result.problems.length === 0) return BLANK.problems;
-    return moveLineRefs(result.problems, line - result.line);
+    return this.resultAt(line)?.problems ?? BLANK.problems;
   }
 
-  /** Number of problems on line `line` without relocating them. */
+  /** How many problems a scanned line has; moving a line does not change it, so no update is needed. */
   problemCountAt(line: number): number {
-    return this.results[line]?.problems.length ?? 0;
+    return this.counts[line] ?? 0;
   }
 
   /** Applies LSP content changes in order. */
@@ -202,8 +212,28 @@ export class LineDocument {
 
   private scanAt(line: number): LineState {
     const { findings, next } = scanLine(this.lines[line]!, line, this.stateFor(line));
-    this.results[line] = findings.length === 0 ? BLANK : { findings, problems: checkLine(findings, this.settings), line };
+    const result = findings.length === 0 ? BLANK : this.checked(findings, line);
+    this.results[line] = result;
+    this.counts[line] = result.problems.length;
     return next;
+  }
+
+  private checked(findings: readonly Finding[], line: number): LineResult {
+    const problems = checkLine(findings, this.settings);
+    return { findings, problems: problems.length === 0 ? BLANK.problems : problems, line };
+  }
+
+  /**
+   * The result of a scanned line, brought to where the line is now: its findings' line
+   * references move with it, and its problems are re-checked, since their messages may name
+   * lines. Stored back, so each moved line is updated once.
+   */
+  private resultAt(line: number): LineResult | undefined {
+    const result = this.results[line];
+    if (result === undefined || result.line === line || result.findings.length === 0) return result;
+    const moved = this.checked(moveLineRefs(result.findings, line - result.line), line);
+    this.results[line] = moved;
+    return moved;
   }
 
   private detect(): DocumentKind {
@@ -250,6 +280,7 @@ export class LineDocument {
     if (end.line >= frontier) {
       // The edit reaches past the frontier: drop what follows its start and scan on from there.
       this.results.length = start.line;
+      this.counts.length = start.line;
       this.states.length = start.line + 1;
       this.origins.length = start.line + 1;
       return;
@@ -257,6 +288,7 @@ export class LineDocument {
     // results[start..end] give way to one slot per inserted line; the stored state after the
     // old last line (states[end + 1]) ends up right after the inserted lines.
     this.results = replaceItems(this.results, start.line, removed, new Array<LineResult>(inserted.length).fill(BLANK));
+    this.counts = replaceItems(this.counts, start.line, removed, new Array<number>(inserted.length).fill(0));
     const placeholders = inserted.length - 1;
     this.states = replaceItems(this.states, start.line + 1, removed - 1, new Array<LineState>(placeholders).fill(this.states[start.line]!));
     this.origins = replaceItems(this.origins, start.line + 1, removed - 1, new Array<number>(placeholders).fill(0));

@@ -3,6 +3,8 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   type CompletionItem,
   type Connection,
@@ -44,7 +46,8 @@ export function startServer(connection: Connection): void {
     for (const warning of warnings) {
       if (warned.has(warning)) continue;
       warned.add(warning);
-      void connection.window.showWarningMessage(`smtp-status: ${warning}; using the default.`);
+      // A notification, not showWarningMessage (a request that waits for the user to answer).
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `smtp-status: ${warning}; using the default.` });
     }
     const hintsChanged = settings.inlayHints !== workspace.settings.inlayHints;
     workspace.applySettings(settings);

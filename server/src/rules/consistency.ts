@@ -18,6 +18,9 @@ const CONFIG_DEMOTION: Partial<Record<FindingContext, number>> = {
   'sendmail-access': 1,
 };
 
+/** Contexts where a reporting MTA writes about a delivery, rather than a live reply. */
+const REPORT_CONTEXTS: ReadonlySet<FindingContext> = new Set(['dsn-diagnostic', 'ndr', 'pair']);
+
 function wellFormedPair(finding: Finding): boolean {
   return finding.kind === 'enhanced' && finding.partner !== undefined
     && enhancedFlaw(finding.text) === undefined && replyFlaw(finding.partner.text) === undefined;
@@ -35,15 +38,20 @@ export const classMismatch: Rule = {
     const cls = finding.text.charAt(0);
     // 3xx replies carry no enhanced code at all (RFC 2034 s4); that is not this rule.
     if (first === cls || first === '3') return undefined;
+    // A bounce reporting that a transient condition outlasted the retries often writes a 5xx
+    // reply with the 4.x.x code of the condition (`550 4.4.7 QUEUE.Expired`); RFC 3464
+    // s2.3.3 allows class 4 in such a failure report, so there it is only a remark.
+    const gaveUp = first === '5' && cls === '4' && REPORT_CONTEXTS.has(finding.context);
     const enhancedFixed = withClass(finding.text, first);
     const replyFixed = cls + partner.text.slice(1);
     return {
-      message: `Reply ${partner.text} is a ${CLASS_NAMES[first]} but ${finding.text} says ${CLASS_NAMES[cls]}: the class must match the reply's first digit (RFC 3463 s2, RFC 2034 s4). Write ${partner.text} ${enhancedFixed} or ${replyFixed} ${finding.text}.`,
+      message: `Reply ${partner.text} is a ${CLASS_NAMES[first]} but ${finding.text} says ${CLASS_NAMES[cls]}: the class must match the reply's first digit (RFC 3463 s2, RFC 2034 s4). Write ${partner.text} ${enhancedFixed} or ${replyFixed} ${finding.text}.`
+        + (gaveUp ? ' In a bounce this usually reports a transient condition that lasted until the sender gave up (RFC 3464 s2.3.3).' : ''),
       fixes: [
         replaceFix(`Write ${enhancedFixed} (class of the reply)`, finding, enhancedFixed, true),
         replaceFix(`Write ${replyFixed} (reply of the class)`, partner, replyFixed),
       ],
-      demote: CONFIG_DEMOTION[finding.context] ?? 0,
+      demote: gaveUp ? 2 : CONFIG_DEMOTION[finding.context] ?? 0,
     };
   },
 };
@@ -86,10 +94,13 @@ export const dsnActionMismatch: Rule = {
     const status = block.status;
     if (finding.context !== 'dsn-diagnostic' || finding.kind !== 'reply' || finding.group !== undefined || status === undefined) return undefined;
     if (replyFlaw(finding.text) !== undefined || enhancedFlaw(status.text) !== undefined) return undefined;
-    const first = finding.text.charAt(0);
+    // The diagnostic's own enhanced code, when it has one, is what Status should repeat;
+    // a disagreement inside the diagnostic is class-mismatch's business.
+    const own = finding.partner?.text;
+    const first = (own ?? finding.text).charAt(0);
     if (first === status.text.charAt(0) || first === '3') return undefined;
     return {
-      message: `Diagnostic-Code reply ${finding.text} is a ${CLASS_NAMES[first]}, but Status ${status.text} on line ${status.line + 1} says ${CLASS_NAMES[status.text.charAt(0)]} (RFC 3464 s2.3.4, s2.3.6).`,
+      message: `Diagnostic-Code ${own === undefined ? `reply ${finding.text}` : `${finding.text} ${own}`} is a ${CLASS_NAMES[first]}, but Status ${status.text} on line ${status.line + 1} says ${CLASS_NAMES[status.text.charAt(0)]} (RFC 3464 s2.3.4, s2.3.6).`,
     };
   },
 };

@@ -30,8 +30,10 @@ export function findConfigCodes(scanner: LineScanner): void {
   }
   const action = accessAction(text, first);
   if (action < 0) return;
-  if (isDigit(text.charCodeAt(action))) {
-    scanner.slot(action, 'config-access', 'reply', false);
+  const digit = text.charCodeAt(action);
+  if (isDigit(digit)) {
+    // Postfix access actions `4NN text` and `5NN text`; other numbers are table values.
+    if (digit === 52 || digit === 53) scanner.slot(action, 'config-access', 'reply', false);
     return;
   }
   let end = action;

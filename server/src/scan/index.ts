@@ -5,10 +5,10 @@
 import type { DocumentKind } from '../service/types';
 import { findConfigCodes } from './config';
 import { readDsnLine } from './dsn';
-import { hasDigit, isSpace, skipSpaces } from './lexer';
+import { hasDigit, isDigit, isSpace, skipSpaces } from './lexer';
 import { LineScanner } from './line';
 import { findLogCodes } from './logs';
-import { EMPTY_TRANSCRIPT, lineSide, readTranscriptLine } from './transcript';
+import { EMPTY_TRANSCRIPT, isClientText, lineSide, readTranscriptLine } from './transcript';
 import type { Carry, CodeRef, DsnBlockFacts, Finding, LineScan, LineState, ReplyGroup, TranscriptState } from './types';
 
 export type * from './types';
@@ -38,12 +38,16 @@ export function scanLine(text: string, line: number, state: LineState): LineScan
       scanner.pairs('pair');
     }
   } else {
-    if (inDiagnostic && indented) scanner.block = block;
+    if (inDiagnostic && indented) scanner.block = block;  // a folded Diagnostic-Code line
     ({ block, inDiagnostic } = readDsnLine(scanner, { block, inDiagnostic }));
     const side = lineSide(text, kind);
+    // What the client sends in a transcript holds no replies, whatever it quotes.
+    const clientText = transcript !== undefined && isClientText(side, transcript);
+    const folded = inDiagnostic && indented;
     if (transcript !== undefined) transcript = readTranscriptLine(scanner, side, transcript);
     else if (side.side === 'server' && side.explicit) scanner.slot(side.pos, 'transcript-reply', 'reply', true);
-    if (digits) {
+    else if (kind === 'dsn' && digits && quotesReply(text, side.pos)) scanner.slot(side.pos, folded ? 'dsn-diagnostic' : 'ndr', 'reply', false);
+    if (digits && !clientText) {
       findLogCodes(scanner);
       scanner.pairs(inDiagnostic ? 'dsn-diagnostic' : 'pair');
     }
@@ -58,6 +62,15 @@ export function scanLine(text: string, line: number, state: LineState): LineScan
   if (blank) group = undefined;
   const next = nextState(state, group, transcript, block, inDiagnostic, scanner.carry);
   return { findings, next };
+}
+
+/**
+ * Bounce text quoting a reply on a line of its own: `550 sorry, no mailbox here`,
+ * `550-REJECTED - Blacklisted URL` (but not a phone number `415-555-0100`).
+ */
+function quotesReply(text: string, pos: number): boolean {
+  const sep = text.charCodeAt(pos + 3);
+  return sep === 32 || (sep === 45 && !isDigit(text.charCodeAt(pos + 4)));
 }
 
 /** Scans a whole document (already split into lines). */

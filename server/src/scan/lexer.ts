@@ -78,6 +78,15 @@ export function boundaryAfter(text: string, end: number): boolean {
   }
 }
 
+/**
+ * Does nothing but white space follow `i`? A final `=` counts as nothing: it is a
+ * quoted-printable soft line break in an undecoded bounce (`Diagnostic-Code: smtp; 550=`).
+ */
+export function atLineEnd(text: string, i: number): boolean {
+  const j = skipSpaces(text, i);
+  return j >= text.length || (j === text.length - 1 && text.charCodeAt(j) === Ch.Eq);
+}
+
 /** Index of the first character at or after `i` that is not a space or tab. */
 export function skipSpaces(text: string, i: number): number {
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;

@@ -2,7 +2,7 @@
 // their context says a code belongs; `pairs` then finds `550 5.1.1` anywhere else.
 import type { SmtpCommand } from '../kb/types';
 import { enhancedFlaw, isReplyShaped, parseEnhanced } from './codes';
-import { boundaryAfter, boundaryBefore, Ch, isDigit, isSpace, readNumber, skipSpaces, type NumberToken } from './lexer';
+import { atLineEnd, boundaryAfter, boundaryBefore, Ch, isDigit, isSpace, readNumber, type NumberToken } from './lexer';
 import type { Carry, CodeRef, DsnBlockFacts, Finding, FindingContext, ReplyGroup } from './types';
 
 /** What a slot may hold. */
@@ -13,6 +13,19 @@ const FOLDING: ReadonlySet<FindingContext> = new Set(['postfix-said', 'exim-erro
 
 /** A multi-line reply stays open at most this many lines (guards against a stray `250-`). */
 const GROUP_SPAN = 100;
+
+/**
+ * Where the enhanced code after a reply ending at `end` would start, or -1: after `550 `,
+ * `550-` (multi-line), `550: ` (Yahoo) or `550-'` (Amazon SES quoting the remote reply).
+ */
+function enhancedAfter(text: string, end: number): number {
+  const sep = text.charCodeAt(end);
+  let at = -1;
+  if (sep === Ch.Space) at = end + 1;
+  else if (sep === Ch.Dash) at = text.charCodeAt(end + 1) === Ch.Apos ? end + 2 : end + 1;
+  else if (sep === Ch.Colon && text.charCodeAt(end + 1) === Ch.Space) at = end + 2;
+  return at > 0 && isDigit(text.charCodeAt(at)) ? at : -1;
+}
 
 export class LineScanner {
   readonly findings: Finding[] = [];
@@ -43,11 +56,12 @@ export class LineScanner {
     const token = readNumber(text, pos);
     if (token.parts === 1) {
       if (expect === 'enhanced') return undefined;
-      const length = token.end - pos;
+      // A reply is followed by its text (space), a continuation dash, or nothing (RFC 5321 s4.2).
       const sep = text.charCodeAt(token.end);
-      const ends = token.end >= text.length || isSpace(sep) || sep === Ch.Dash;
-      if (length === 3 && ends && isReplyShaped(text, pos)) return this.addReply(token, context, malformedOk);
-      if (!malformedOk || length < 2 || length > 4 || !boundaryAfter(text, token.end)) return undefined;
+      if (!(isSpace(sep) || sep === Ch.Dash || atLineEnd(text, token.end))) return undefined;
+      const length = token.end - pos;
+      if (length === 3 && isReplyShaped(text, pos)) return this.addReply(token, context, malformedOk);
+      if (!malformedOk || length < 2 || length > 4 || sep === Ch.Dash) return undefined;
       return this.addReply(token, context, malformedOk);
     }
     if (expect === 'reply' || !boundaryAfter(text, token.end)) return undefined;
@@ -77,10 +91,16 @@ export class LineScanner {
       if (!isDigit(text.charCodeAt(i))) { i++; continue; }
       let end = i + 1;
       while (end < n && isDigit(text.charCodeAt(end))) end++;
-      if (end - i === 3 && end + 1 < n && boundaryBefore(text, i) && isReplyShaped(text, i)) {
-        const sep = text.charCodeAt(end);
-        if ((sep === Ch.Space || sep === Ch.Dash) && isDigit(text.charCodeAt(end + 1)) && !this.starts?.has(i)) {
-          const next = readNumber(text, end + 1);
+      if (end - i === 3 && end + 1 < n && boundaryBefore(text, i) && isReplyShaped(text, i) && !this.starts?.has(i)) {
+        const at = enhancedAfter(text, end);
+        if (at < 0 && text.charCodeAt(end) === Ch.Dash && text.charCodeAt(end + 1) === Ch.Apos) {
+          // Amazon SES quotes a remote reply as `550-'Unknown user ...'`.
+          this.addReply(readNumber(text, i), context, false);
+          i = end;
+          continue;
+        }
+        if (at > 0) {
+          const next = readNumber(text, at);
           if (next.parts === 3 && boundaryAfter(text, next.end)) {
             this.addReply(readNumber(text, i), context, false);
             i = next.end;
@@ -121,8 +141,9 @@ export class LineScanner {
     const sepCode = text.charCodeAt(token.end);
     const separator = sepCode === Ch.Dash ? '-' : sepCode === Ch.Space ? ' ' : '';
     let enhanced: NumberToken | undefined;
-    if (separator !== '' && isDigit(text.charCodeAt(token.end + 1))) {
-      const next = readNumber(text, token.end + 1);
+    const at = enhancedAfter(text, token.end);
+    if (at > 0) {
+      const next = readNumber(text, at);
       // A malformed enhanced code counts only where a code is clearly meant.
       const clear = malformedOk || isReplyShaped(text, token.start);
       if (next.parts === 3 && boundaryAfter(text, next.end) && (clear || enhancedFlaw(text.slice(next.start, next.end)) === undefined)) {
@@ -150,7 +171,7 @@ export class LineScanner {
       this.group = undefined;
       this.completed = finding;
     }
-    if (enhanced === undefined && FOLDING.has(context) && skipSpaces(text, token.end) >= text.length) {
+    if (enhanced === undefined && FOLDING.has(context) && atLineEnd(text, token.end)) {
       this.carry = { context, reply: ref };
     }
     return finding;

@@ -16,11 +16,14 @@ const EXIM_HOST = /host [^ \t]{1,255} \[[^\]]{1,64}\](?::\d{1,5})?:[ \t]*/y;
 
 export function findLogCodes(scanner: LineScanner): void {
   const text = scanner.text;
+  keywordThenSlot(scanner, ' returned was:', 'ndr'); // Gmail: `The error that the other server returned was: 550 ...`
   keywordThenSlot(scanner, ' said:', 'postfix-said');
   keywordThenSlot(scanner, 'refused to talk to me:', 'postfix-said');
+  keywordThenSlot(scanner, 'responded with failure:', 'ndr');
+  keywordThenSlot(scanner, ' not accepted:', 'ndr');
   rejectSlot(scanner);
   afterColon(scanner, 'SMTP error from remote mail', 'exim-error');
-  afterColon(scanner, ' rejected ', 'exim-reject');
+  eximRejected(scanner);
 
   const status = text.indexOf('status=');
   if (status >= 0) {
@@ -79,6 +82,14 @@ function afterColon(scanner: LineScanner, keyword: string, context: FindingConte
   else if (text.charCodeAt(text.length - 1) === Ch.Colon) scanner.carry = { context };
 }
 
+/** What Exim rejects in its log: `F=<a@b.example> rejected RCPT <c@d.example>: 550 ...`. */
+const EXIM_REJECTED = ['RCPT', 'MAIL', 'after DATA', 'DATA', 'EHLO', 'HELO', 'VRFY', 'EXPN', 'AUTH', 'connection'];
+
+function eximRejected(scanner: LineScanner): void {
+  const at = scanner.text.indexOf(' rejected ');
+  if (at >= 0 && EXIM_REJECTED.some((what) => scanner.text.startsWith(what, at + 10))) afterColon(scanner, ' rejected ', 'exim-reject');
+}
+
 /**
  * Postfix rejections: smtpd and postscreen `reject: RCPT from host[ip]:port: 554 5.7.1 ...`,
  * `milter-reject: END-OF-MESSAGE from ...: 4.7.1 ...`, `proxy-reject: END-OF-MESSAGE: 554 ...`,
@@ -102,7 +113,7 @@ function rejectSlot(scanner: LineScanner): void {
 /** Exchange and provider bounce text. */
 function ndrCodes(scanner: LineScanner): void {
   const text = scanner.text;
-  for (const phrase of ["Remote Server returned '", "Remote server returned '"]) {
+  for (const phrase of ["Server returned '", "server returned '", ") returned '"]) {
     const at = text.indexOf(phrase);
     if (at >= 0) {
       const pos = at + phrase.length;

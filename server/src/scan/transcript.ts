@@ -85,12 +85,17 @@ export function commandAt(text: string, pos: number): SmtpCommand | undefined {
   return COMMANDS.get(text.slice(pos, end).toUpperCase());
 }
 
+/** Is the line the client's: a command, an AUTH response or message content? */
+export function isClientText(side: LineSide, state: TranscriptState): boolean {
+  return side.side === 'client' || (state.inData && !side.explicit);
+}
+
 /** Reads one transcript line: fills the reply slot or records the client's command. */
 export function readTranscriptLine(scanner: LineScanner, side: LineSide, state: TranscriptState): TranscriptState {
   const text = scanner.text;
   if (state.inData && isLoneDot(text, side.pos)) return push({ ...state, inData: false }, 'DATA-END');
   if (side.side === 'client') return clientLine(text, side.pos, state);
-  if (side.side !== 'server' || (state.inData && !side.explicit)) return state;
+  if (side.side !== 'server' || state.inData && !side.explicit) return state;
   scanner.answers = state.pending[0];
   scanner.slot(side.pos, 'transcript-reply', 'reply', true);
   scanner.answers = undefined;

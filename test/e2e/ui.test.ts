@@ -1,0 +1,84 @@
+// What a person sees in the browser VS Code with the extension loaded: the hover text, the
+// squiggle, the Problems entry, the grammar's scopes and the explain command's list.
+// Screenshots go to test/e2e/screenshots/ (not committed).
+import * as assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { CodeServer, DEMO, launchBrowser, ROOT, startCodeServer } from './codeServer';
+import { goTo, hover, openFile, runCommand, token, waitForWorkbench } from './workbench';
+
+const SHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
+let server: CodeServer;
+let closeBrowser: () => Promise<void>;
+let page: Page;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startCodeServer();
+  const browser = await launchBrowser();
+  closeBrowser = browser.close;
+  page = await browser.context.newPage();
+  await page.goto(server.url(DEMO, [['extensionDevelopmentPath', server.remote(ROOT)]]));
+  await waitForWorkbench(page);
+});
+
+after(async () => {
+  await closeBrowser?.();
+  await server?.stop();
+});
+
+/** 1-based line and column of the first `needle` in a demo file. */
+function locate(file: string, needle: string): [number, number] {
+  const lines = readFileSync(join(DEMO, file), 'utf8').split('\n');
+  const line = lines.findIndex((text) => text.includes(needle));
+  assert.notEqual(line, -1, `${needle} in ${file}`);
+  return [line + 1, (lines[line] ?? '').indexOf(needle) + 1];
+}
+
+test('hovering 5.1.1 in a Postfix log shows its registry title', async () => {
+  await openFile(page, 'mail.log', 'postfix/smtpd');
+  // The code sits far right on a long line: bring it into view first.
+  await goTo(page, ...locate('mail.log', 'said: 550 5.1.1'));
+  const text = await hover(page, token(page, 'said: 550 5.1.1', '5.1.1'));
+  assert.match(text, /Bad destination mailbox address/);
+  await page.screenshot({ path: join(SHOTS, 'hover.png') });
+});
+
+test('a class mismatch in a transcript is squiggled and listed in Problems', async () => {
+  await openFile(page, 'session.smtp', 'S: 550 4.1.1');
+  await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ timeout: 15_000 });
+  const text = await hover(page, token(page, 'S: 550 4.1.1', '4.1.1'));
+  assert.match(text, /class-mismatch|class/i);
+  await page.screenshot({ path: join(SHOTS, 'diagnostic-hover.png') });
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Control+Shift+M');
+  const row = page.locator('.markers-panel .monaco-list-row').filter({ hasText: /4\.1\.1|class/i }).first();
+  await row.waitFor({ timeout: 15_000 });
+  assert.match(await row.innerText(), /smtp-status/);
+  await page.screenshot({ path: join(SHOTS, 'problems.png') });
+});
+
+test('the grammar scopes a permanent reply code as class 5', async () => {
+  await openFile(page, 'session.smtp', 'S: 550 4.1.1');
+  await token(page, 'S: 550 4.1.1', '550').click();
+  await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
+  const widget = page.locator('.token-inspect-widget');
+  await widget.waitFor({ timeout: 15_000 });
+  assert.match(await widget.innerText(), /markup\.deleted\.permanent\.smtp/);
+  await page.screenshot({ path: join(SHOTS, 'scopes.png') });
+  await page.keyboard.press('Escape');
+});
+
+test('"Explain SMTP status code…" lists codes by title and opens the explanation', async () => {
+  await runCommand(page, 'SMTP Status: Explain SMTP Status Code');
+  // Search by words of the meaning, not by number.
+  await page.keyboard.type('not authorized');
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /\.7\.1\b/ }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await page.screenshot({ path: join(SHOTS, 'explain-pick.png') });
+  await row.click();
+  await page.locator('.tabs-container .tab').filter({ hasText: /7\.1/ }).first().waitFor({ timeout: 15_000 });
+  await page.screenshot({ path: join(SHOTS, 'explain.png') });
+});

@@ -1,0 +1,66 @@
+// What a person does in the browser VS Code, as playwright steps, with the selectors the
+// notes on offline VS Code established.
+import type { Locator, Page } from 'playwright-core';
+
+export const WORKBENCH_TIMEOUT_MS = 60_000;
+
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.waitForSelector('.monaco-workbench', { timeout: WORKBENCH_TIMEOUT_MS });
+  // The editor area is ready once the explorer has read the folder.
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: WORKBENCH_TIMEOUT_MS });
+}
+
+/** Quick Open (Ctrl+P) a file by name; resolves when its text is on screen. */
+export async function openFile(page: Page, name: string, visibleText: string): Promise<Locator> {
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type(name);
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`).first();
+  await row.waitFor({ timeout: 30_000 });
+  // Clicking picks exactly this row even while the file search is still adding results.
+  await row.click();
+  const lines = page.locator('.editor-instance .monaco-editor .view-lines');
+  await lines.filter({ hasText: visibleText }).first().waitFor({ timeout: 15_000 });
+  return lines.first();
+}
+
+/** Runs a command from the Command Palette by its title. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.keyboard.type(title);
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`).first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+}
+
+/** The rendered token whose text is exactly `text` on the editor line containing `lineText`. */
+export function token(page: Page, lineText: string, text: string): Locator {
+  return page
+    .locator('.editor-instance .monaco-editor .view-line')
+    .filter({ hasText: lineText })
+    .first()
+    .locator('span > span')
+    .filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+    .first();
+}
+
+/** Moves the mouse onto a token (twice, as the hover controller wants) and returns the hover's text. */
+export async function hover(page: Page, target: Locator): Promise<string> {
+  const box = await target.boundingBox();
+  if (box === null) throw new Error('the token to hover is not on screen');
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x - 3, y);
+  await page.mouse.move(x, y);
+  const widget = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).first();
+  await widget.waitFor({ timeout: 15_000 });
+  // The hover fades in; give it time before anyone takes a screenshot.
+  await page.waitForTimeout(400);
+  return (await widget.innerText()).trim();
+}
+
+/** Go to Line/Column (Ctrl+G), which also scrolls a long line to the column. 1-based. */
+export async function goTo(page: Page, line: number, column: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+}

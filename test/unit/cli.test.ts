@@ -1,0 +1,143 @@
+// `smtp-status scan` and `check`: output formats, exit codes and odd input, run in-process
+// with fixture files, plus one run of the built bundle.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runCheck } from '../../server/src/cli/check';
+import { runScan, type ScanRecord } from '../../server/src/cli/scan';
+import type { CliIo } from '../../server/src/cli/io';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'engine');
+const file = (name: string): string => path.join(FIXTURES, name);
+
+interface Run { readonly code: number; readonly out: string; readonly err: string }
+
+function run(command: typeof runScan, args: string[], stdin = ''): Run {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    out: (text) => { out += `${text}\n`; },
+    err: (text) => { err += `${text}\n`; },
+    readStdin: () => Buffer.from(stdin, 'utf8'),
+  };
+  const code = command(args, io);
+  return { code, out, err };
+}
+
+test('scan lists every code with 1-based positions and its context', () => {
+  const { code, out } = run(runScan, [file('mail.log')]);
+  assert.equal(code, 0);
+  const lines = out.trim().split('\n');
+  assert.ok(lines.includes(`${file('mail.log')}:2:92: reply 554 [postfix-reject]`), out);
+  assert.ok(lines.every((l) => !/10\.5\.1\.1|2\.5\.1|\[550\]/.test(l.split(': ').slice(1).join(': '))), 'no IP, version or PID');
+});
+
+test('scan --format json', () => {
+  const { code, out } = run(runScan, ['--format', 'json', file('session.smtp')]);
+  assert.equal(code, 0);
+  const records = JSON.parse(out) as ScanRecord[];
+  const first = records[0]!;
+  assert.deepEqual(first, { file: file('session.smtp'), line: 1, column: 4, endColumn: 7, kind: 'reply', code: '220', context: 'transcript-reply' });
+  const text = fs.readFileSync(file('session.smtp'), 'utf8').split('\n');
+  for (const r of records) assert.equal(text[r.line - 1]!.slice(r.column - 1, r.endColumn - 1), r.code);
+  assert.ok(!records.some((r) => r.line === 16), 'message content is not a reply');
+});
+
+test('scan --kind overrides the detected kind', () => {
+  // Read as a log, the message content `C: Subject: test 550 5.1.1` holds a pair.
+  const lines = (args: string[]): number[] => (JSON.parse(run(runScan, args).out) as ScanRecord[]).map((r) => r.line);
+  assert.ok(lines(['--format=json', '--kind', 'log', file('session.smtp')]).includes(16));
+  assert.ok(!lines(['--format=json', file('session.smtp')]).includes(16));
+});
+
+test('check prints file:line:col: severity: message [rule] and exits 1 on errors', () => {
+  const { code, out } = run(runCheck, [file('bad.log')]);
+  assert.equal(code, 1);
+  assert.match(out, new RegExp(`^${file('bad.log').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:\\d+: error: .+ \\[enhanced-syntax\\]$`, 'm'));
+  assert.match(out, /: error: Reply 550 .+ \[class-mismatch\]$/m);
+});
+
+test('check exits 0 on valid files and prints nothing', () => {
+  for (const name of ['mail.log', 'session.smtp', 'bounce.eml', 'access']) {
+    const { code, out } = run(runCheck, [file(name)]);
+    assert.equal(code, 0, name);
+    assert.ok(!/: (error|warning):/.test(out), `${name}: ${out}`);
+  }
+});
+
+test('check --format json', () => {
+  const { code, out } = run(runCheck, ['--format', 'json', file('broken.smtp')]);
+  assert.equal(code, 1);
+  const records = JSON.parse(out) as { file: string; line: number; column: number; severity: string; rule: string; message: string }[];
+  const rules = records.map((r) => `${r.line}:${r.rule}`);
+  for (const expected of ['8:class-mismatch', '10:unexpected-reply', '15:multiline-mismatch', '16:multiline-mismatch']) {
+    assert.ok(rules.includes(expected), `${expected} in ${rules.join(' ')}`);
+  }
+  assert.ok(records.every((r) => r.file === file('broken.smtp') && r.column >= 1 && r.message.length > 0));
+});
+
+test('check --format sarif is SARIF 2.1.0 as code scanning reads it', () => {
+  const { code, out } = run(runCheck, ['--format', 'sarif', file('bad.log')]);
+  assert.equal(code, 1);
+  const sarif = JSON.parse(out) as {
+    version: string;
+    runs: { tool: { driver: { name: string; rules: { id: string; helpUri: string; shortDescription: { text: string } }[] } };
+      results: { ruleId: string; ruleIndex: number; level: string; message: { text: string };
+        locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endColumn: number } } }[] }[] }[];
+  };
+  assert.equal(sarif.version, '2.1.0');
+  const [runResult] = sarif.runs;
+  const rules = runResult!.tool.driver.rules;
+  assert.equal(rules.length, 11);
+  assert.ok(rules.every((r) => r.helpUri.startsWith('https://') && r.shortDescription.text.length > 0));
+  assert.ok(runResult!.results.length >= 2);
+  for (const result of runResult!.results) {
+    assert.equal(rules[result.ruleIndex]!.id, result.ruleId);
+    assert.ok(['error', 'warning', 'note'].includes(result.level));
+    const location = result.locations[0]!.physicalLocation;
+    assert.ok(location.artifactLocation.uri.endsWith('test/fixtures/engine/bad.log'));
+    assert.equal(location.region.startLine, 1);
+    assert.ok(location.region.endColumn > location.region.startColumn);
+  }
+});
+
+test('- reads standard input', () => {
+  const { code, out } = run(runCheck, ['-'], 'Final-Recipient: rfc822; a@b.example\nAction: failed\nStatus: 5.01.1\n');
+  assert.equal(code, 1);
+  assert.match(out, /^<stdin>:3:9: error: .+\[enhanced-syntax\]$/m);
+});
+
+test('usage errors and unreadable files exit 2 and say why', () => {
+  const missing = path.join(FIXTURES, 'no-such-file.log');
+  const unreadable = run(runCheck, [missing, file('mail.log')]);
+  assert.equal(unreadable.code, 2);
+  assert.match(unreadable.err, /cannot read .*no-such-file\.log/);
+  for (const args of [[], ['--format', 'xml', file('mail.log')], ['--kind', 'mbox', file('mail.log')], ['--bogus', file('mail.log')], ['--format']]) {
+    for (const command of [runScan, runCheck]) {
+      const result = run(command, args);
+      assert.equal(result.code, 2, JSON.stringify(args));
+      assert.ok(result.err.length > 0);
+    }
+  }
+  assert.equal(run(runScan, ['--format', 'sarif', file('mail.log')]).code, 2, 'scan has no SARIF');
+});
+
+test('binary and invalid UTF-8 are read gracefully', () => {
+  const { code, out } = run(runScan, ['--format', 'json', file('binary.log')]);
+  assert.equal(code, 0);
+  assert.deepEqual((JSON.parse(out) as ScanRecord[]).map((r) => r.code), ['550', '5.1.1']);
+});
+
+test('the built CLI runs as a program', () => {
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+  assert.ok(fs.existsSync(cli), 'dist/cli.js exists (node build.mjs runs before the tests)');
+  const result = spawnSync(process.execPath, [cli, 'check', '--format', 'json', file('bad.log')], { encoding: 'utf8' });
+  assert.equal(result.status, 1, result.stderr);
+  assert.ok((JSON.parse(result.stdout) as unknown[]).length >= 2);
+  const scan = spawnSync(process.execPath, [cli, 'scan', '-'], { input: 'S: 250 2.0.0 Ok\n', encoding: 'utf8' });
+  assert.equal(scan.status, 0, scan.stderr);
+  assert.equal(scan.stdout, '<stdin>:1:4: reply 250 [transcript-reply]\n<stdin>:1:8: enhanced 2.0.0 [transcript-reply]\n');
+});

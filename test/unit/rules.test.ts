@@ -1,0 +1,183 @@
+// Every rule on lines where it must fire and where it must not, its fixes, and how
+// severities follow the settings and the context.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeText, DEFAULT_SETTINGS, RULES } from '../../server/src/service';
+import type { DocumentKind, Problem, RuleId, Settings } from '../../server/src/service/types';
+
+function problems(text: string, kind: DocumentKind = 'log', settings: Settings = DEFAULT_SETTINGS): Problem[] {
+  return analyzeText(text, kind, settings).problems;
+}
+
+/** `rule:severity:'code'` for each problem. */
+function summary(text: string, kind: DocumentKind = 'log', settings?: Settings): string[] {
+  const lines = text.split('\n');
+  return problems(text, kind, settings).map((p) => `${p.rule}:${p.severity}:${lines[p.line]!.slice(p.start, p.end)}`);
+}
+
+/** The text after applying a problem's fix. */
+function applyFix(text: string, problem: Problem, index = 0): string {
+  const lines = text.split('\n');
+  for (const edit of [...problem.fixes[index]!.edits].sort((a, b) => b.start - a.start)) {
+    const line = lines[edit.line]!;
+    lines[edit.line] = line.slice(0, edit.start) + edit.newText + line.slice(edit.end);
+  }
+  return lines.join('\n');
+}
+
+function only(text: string, rule: RuleId, kind: DocumentKind = 'log'): Problem {
+  const found = problems(text, kind).filter((p) => p.rule === rule);
+  assert.equal(found.length, 1, `${rule} once in ${text}: ${JSON.stringify(found)}`);
+  return found[0]!;
+}
+
+test('ordinary valid lines of every kind raise nothing above a hint', () => {
+  const valid: readonly [string, DocumentKind][] = [
+    ['4F2A81C0E3: to=<b@example.com>, relay=mx[192.0.2.25]:25, delay=5.3, delays=0.2/0.02/4.04/5.3, dsn=5.1.1, status=bounced (host mx[192.0.2.25] said: 550 5.1.1 <b@example.com>: User unknown (in reply to RCPT TO command))', 'log'],
+    ['5A1B2C3D4E: to=<c@example.com>, relay=mx[192.0.2.25]:25, delay=1, delays=0.1/0/0.5/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9F8E7D6C5B)', 'log'],
+    ['NOQUEUE: reject: RCPT from x[192.0.2.7]: 554 5.7.1 <s@example.net>: Relay access denied; from=<a@example.org>', 'log'],
+    ['S: 220 mx ESMTP\nC: EHLO x\nS: 250-mx\nS: 250 8BITMIME\nC: MAIL FROM:<a@b.example>\nS: 250 2.1.0 Ok\nC: RCPT TO:<c@d.example>\nS: 250 2.1.5 Ok\nC: DATA\nS: 354 go\nC: .\nS: 250 2.0.0 queued\nC: QUIT\nS: 221 2.0.0 Bye', 'transcript'],
+    ['Final-Recipient: rfc822; b@example.com\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 unknown', 'dsn'],
+    ['Final-Recipient: rfc822; b@example.com\nAction: delayed\nStatus: 4.4.1\nDiagnostic-Code: smtp; 451 4.4.1 try later', 'dsn'],
+    ['10.5.1.1   REJECT 5.7.1 Go away\nexample.com 554 No\nsmtpd_reject_code = 554', 'config'],
+  ];
+  for (const [text, kind] of valid) {
+    const serious = problems(text, kind).filter((p) => p.severity !== 'hint' && p.severity !== 'information');
+    assert.deepEqual(serious, [], text);
+  }
+});
+
+test('enhanced-syntax: leading zeros, too many digits, bad class, wrong shape', () => {
+  const zero = 'Status: 5.01.1';
+  const p = only(zero, 'enhanced-syntax', 'dsn');
+  assert.equal(p.severity, 'error');
+  assert.match(p.message, /leading zero.*5\.1\.1/);
+  assert.equal(applyFix(zero, p), 'Status: 5.1.1');
+  assert.match(only('x: dsn=5.1.3000, status=bounced', 'enhanced-syntax').message, /too long/);
+  const cls = 'x said: 550 9.1.1 unknown';
+  const bad = only(cls, 'enhanced-syntax');
+  assert.match(bad.message, /class 9/);
+  assert.equal(applyFix(cls, bad), 'x said: 550 5.1.1 unknown');
+  assert.match(only('Status: 5.1', 'enhanced-syntax', 'dsn').message, /three numbers/);
+  assert.deepEqual(summary('Status: 5.1.1', 'dsn'), []);
+});
+
+test('reply-syntax: first digit, second digit, length', () => {
+  const text = 'host x[192.0.2.1] said: 650 5.1.1 go away';
+  const p = only(text, 'reply-syntax');
+  assert.match(p.message, /first digit must be 2, 3, 4 or 5/);
+  assert.equal(applyFix(text, p), 'host x[192.0.2.1] said: 550 5.1.1 go away');
+  assert.match(only('x said: 570 go away', 'reply-syntax').message, /second digit 7/);
+  assert.match(only('x said: 5500 go away', 'reply-syntax').message, /exactly three digits/);
+  assert.match(only('smtpd_reject_code = 650', 'reply-syntax', 'config').message, /first digit/);
+});
+
+test('class-mismatch: both fixes, and a lower severity where Postfix rewrites the class', () => {
+  const text = 'host x[192.0.2.1] said: 550 4.1.1 <b@example.com>: unknown';
+  const p = only(text, 'class-mismatch');
+  assert.equal(p.severity, 'error');
+  assert.equal(applyFix(text, p, 0), 'host x[192.0.2.1] said: 550 5.1.1 <b@example.com>: unknown');
+  assert.equal(applyFix(text, p, 1), 'host x[192.0.2.1] said: 450 4.1.1 <b@example.com>: unknown');
+  assert.equal(p.fixes[0]!.preferred, true);
+  assert.equal(only('S: 451 5.3.0 oops', 'class-mismatch', 'transcript').severity, 'error');
+  assert.equal(only('example.com  450 5.7.1 Go away', 'class-mismatch', 'config').severity, 'information');
+  assert.equal(only('  deny message = 450 5.7.1 Go away', 'class-mismatch', 'config').severity, 'warning');
+  // A bounce reporting an expired transient condition with a 5xx reply is only a remark.
+  assert.equal(only("Remote Server returned '550 4.4.7 QUEUE.Expired; message expired'", 'class-mismatch', 'dsn').severity, 'information');
+  assert.deepEqual(summary('S: 354 2.0.0 go', 'transcript').filter((s) => s.startsWith('class-mismatch')), [], '3xx is not a class');
+});
+
+test('class-mismatch fixes a pair split over a folded line', () => {
+  const text = 'x said: 550\n    4.1.1 unknown';
+  const p = only(text, 'class-mismatch', 'dsn');
+  assert.equal(applyFix(text, p, 1), 'x said: 450\n    4.1.1 unknown');
+});
+
+test('unknown-subject', () => {
+  assert.match(only('Status: 5.9.1', 'unknown-subject', 'dsn').message, /Subject 9/);
+  assert.deepEqual(problems('Status: 5.7.1', 'dsn').filter((p) => p.rule === 'unknown-subject'), []);
+});
+
+test('unregistered-code, unless an enabled vendor dictionary knows it', () => {
+  const p = only('Status: 5.1.99', 'unregistered-code', 'dsn');
+  assert.match(p.message, /X\.1\.0/);
+  const microsoft = "Remote Server returned '550 5.7.606 Access denied, banned sending IP'";
+  assert.equal(problems(microsoft, 'dsn').filter((q) => q.rule === 'unregistered-code').length, 0);
+  const none: Settings = { ...DEFAULT_SETTINGS, vendors: [] };
+  assert.equal(problems(microsoft, 'dsn', none).filter((q) => q.rule === 'unregistered-code').length, 1);
+});
+
+test('permanence: permanent-only codes with class 4, transient-only with class 5', () => {
+  const lone = 'Status: 4.1.1';
+  const p = only(lone, 'permanence', 'dsn');
+  assert.match(p.message, /permanent/);
+  assert.equal(applyFix(lone, p), 'Status: 5.1.1');
+  assert.match(only('Status: 5.4.1', 'permanence', 'dsn').message, /transient/);
+  assert.equal(only('x said: 451 4.1.1 try later', 'permanence').fixes.length, 0, 'no one-sided fix for a pair');
+  assert.deepEqual(problems('Status: 5.1.1', 'dsn').filter((q) => q.rule === 'permanence'), []);
+});
+
+test('unusual-pairing is a hint at most', () => {
+  const p = only('x said: 553 5.1.1 unknown', 'unusual-pairing');
+  assert.equal(p.severity, 'hint');
+  assert.match(p.message, /451, 550/);
+  assert.deepEqual(problems('x said: 550 5.1.1 unknown').filter((q) => q.rule === 'unusual-pairing'), []);
+});
+
+test('multiline-mismatch on the continuation that differs', () => {
+  const text = 'S: 550-5.7.1 first\nS: 554-5.7.1 second\nS: 550 5.7.2 last';
+  const found = problems(text, 'transcript').filter((p) => p.rule === 'multiline-mismatch');
+  assert.deepEqual(found.map((p) => [p.line, text.split('\n')[p.line]!.slice(p.start, p.end)]), [[1, '554'], [2, '5.7.2']]);
+  assert.equal(applyFix(text, found[0]!), 'S: 550-5.7.1 first\nS: 550-5.7.1 second\nS: 550 5.7.2 last');
+});
+
+test('dsn-action-mismatch: Action against Status, Status against Diagnostic-Code', () => {
+  const text = 'Final-Recipient: rfc822; b@example.com\nAction: delivered\nStatus: 5.1.1\nDiagnostic-Code: smtp; 250 2.0.0 ok';
+  const found = problems(text, 'dsn').filter((p) => p.rule === 'dsn-action-mismatch');
+  assert.deepEqual(found.map((p) => p.line), [2, 3]);
+  assert.match(found[0]!.message, /delivered/);
+  // A failed DSN may carry class 4 (RFC 3464 s2.3.3); a new recipient block forgets the old one.
+  assert.deepEqual(summary('Action: failed\nStatus: 4.4.7', 'dsn'), []);
+  assert.deepEqual(summary('Action: delivered\n\nFinal-Recipient: rfc822; x@y.example\nStatus: 5.1.1', 'dsn'), []);
+});
+
+test('unexpected-reply: a reply the command cannot receive', () => {
+  const text = 'C: RCPT TO:<b@example.com>\nS: 252 2.1.5 will try';
+  const p = only(text, 'unexpected-reply', 'transcript');
+  assert.match(p.message, /RCPT/);
+  assert.deepEqual(problems('C: VRFY bob\nS: 252 2.1.5 will try', 'transcript').filter((q) => q.rule === 'unexpected-reply'), []);
+  assert.deepEqual(problems('S: 252 2.1.5 will try', 'transcript').filter((q) => q.rule === 'unexpected-reply'), [], 'unknown command: no claim');
+});
+
+test('deprecated-code: X.6.10 becomes X.6.8', () => {
+  const text = 'x said: 553 5.6.10 UTF-8 needed';
+  const p = only(text, 'deprecated-code');
+  assert.equal(applyFix(text, p), 'x said: 553 5.6.8 UTF-8 needed');
+});
+
+test('every rule has an id, a default severity, a description and a reference', () => {
+  assert.equal(new Set(RULES.map((r) => r.id)).size, 11);
+  for (const rule of RULES) {
+    assert.ok(rule.description.length > 20, rule.id);
+    assert.match(rule.href, /^https:\/\//, rule.id);
+  }
+});
+
+test('severities follow the settings: off, or any level', () => {
+  const text = 'x said: 550 4.1.1 unknown';
+  const off: Settings = { ...DEFAULT_SETTINGS, severities: { 'class-mismatch': 'off' } };
+  assert.deepEqual(problems(text, 'log', off).filter((p) => p.rule === 'class-mismatch'), []);
+  const hint: Settings = { ...DEFAULT_SETTINGS, severities: { 'class-mismatch': 'hint' } };
+  assert.equal(problems(text, 'log', hint).find((p) => p.rule === 'class-mismatch')?.severity, 'hint');
+  // A severity the user chose applies in configs too.
+  const chosen: Settings = { ...DEFAULT_SETTINGS, severities: { 'class-mismatch': 'error' } };
+  assert.equal(problems('example.com  450 5.7.1 no', 'config', chosen).find((p) => p.rule === 'class-mismatch')?.severity, 'error');
+});
+
+test('maxProblems caps a document', () => {
+  const text = Array.from({ length: 30 }, () => 'x said: 550 4.1.1 unknown').join('\n');
+  const capped = analyzeText(text, 'log', { ...DEFAULT_SETTINGS, maxProblems: 5 });
+  assert.equal(capped.problems.length, 5);
+  assert.equal(capped.capped, true);
+  assert.equal(analyzeText(text, 'log').capped, false);
+});
