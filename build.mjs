@@ -1,7 +1,7 @@
 // Bundles the extension, the language server and the CLI with esbuild, then
 // compiles the tests with tsc (which also type-checks everything).
 import * as esbuild from 'esbuild';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 
 const common = {
   bundle: true,
@@ -19,5 +19,6 @@ await Promise.all([
 ]);
 
 if (!process.argv.includes('--bundles-only')) {
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
+  const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
+  process.exitCode = tsc.status ?? 1;
 }

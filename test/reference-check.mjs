@@ -68,6 +68,7 @@ function compareTable(name, items, label, find, check) {
   return rows.length;
 }
 
+const provenance = (entry) => [entry.references.join('; '), entry.submitter, entry.changeController];
 const registryKey = (row) => row.code.split('.').slice(1).map(Number);
 const associated = (text) =>
   text === 'Any' ? 'any' : text === '5XX' ? '5XX' : text === 'Not given' || text === '' ? [] : text.split(',').map((c) => Number(c.trim()));
@@ -88,6 +89,8 @@ const counts = {
       same(`${c} permanence`, entry.permanence, row.permanence);
       same(`${c} permanence source`, entry.permanenceSource, row.permanence_source);
       same(`${c} status`, entry.deprecated ? `deprecated (${entry.deprecated.reason})` : 'active', row.status);
+      same(`${c} provenance`, [entry.submitter, entry.changeController, entry.rfc3463AppendixATitle],
+        [row.submitter, row.change_controller, row.rfc3463_appendix_a_title]);
     }),
   'basic codes': compareTable('basic', kb.basicCodes, (row) => `basic ${row.code}`,
     (row) => kb.basicEntry(Number(row.code)),
@@ -96,10 +99,12 @@ const counts = {
       [row.meaning_short, row.references, row.valid_after_commands, row.valid_after_source, row.notes])),
   classes: compareTable('classes', kb.classes, (row) => `class ${row.class_digit}`,
     (row) => kb.classEntry(Number(row.class_digit)),
-    (row, entry) => same(`class ${row.class_digit}`, [entry.title, entry.replyFirstDigit], [row.title, row.reply_first_digit_must_match])),
+    (row, entry) => same(`class ${row.class_digit}`, [entry.title, entry.replyFirstDigit, ...provenance(entry)],
+      [row.title, row.reply_first_digit_must_match, row.references, row.submitter, row.change_controller])),
   subjects: compareTable('subjects', kb.subjects, (row) => `subject ${row.subject_digit}`,
     (row) => kb.subjectEntry(Number(row.subject_digit)),
-    (row, entry) => same(`subject ${row.subject_digit} title`, entry.title, row.title)),
+    (row, entry) => same(`subject ${row.subject_digit}`, [entry.title, ...provenance(entry)],
+      [row.title, row.references, row.submitter, row.change_controller])),
   // '5 or 4' and '2 (usually)' are the class expectations.
   'DSN actions': compareTable('dsn_actions', kb.dsnActions, (row) => `DSN action ${row.action}`,
     (row) => kb.dsnAction(row.action),

@@ -62,14 +62,26 @@ export function findBuiltinLogGrammar(root: string = REPO_ROOT): string | undefi
   return undefined;
 }
 
-/** Milliseconds to tokenize all lines, carrying the state from line to line as the editor does. */
-function tokenizeAll(grammar: vsctm.IGrammar, lines: readonly string[]): number {
-  const start = performance.now();
-  let state = vsctm.INITIAL;
-  for (const line of lines) state = grammar.tokenizeLine2(line, state).ruleStack;
-  return performance.now() - start;
+/** A grammar being measured, with its own line state carried across chunks. */
+interface Run {
+  readonly name: 'mailLog' | 'builtin' | 'injected';
+  readonly grammar: vsctm.IGrammar;
+  state: vsctm.StateStack;
+  ms: number;
 }
 
+/** Tokenizes lines as the editor does (binary tokens, state carried), adding the time to the run. */
+function tokenizeChunk(run: Run, lines: readonly string[]): void {
+  const start = performance.now();
+  let state = run.state;
+  for (const line of lines) state = run.grammar.tokenizeLine2(line, state).ruleStack;
+  run.ms += performance.now() - start;
+  run.state = state;
+}
+
+/** Lines per chunk: the grammars take turns every chunk, so a change of machine load during a
+ * round hits all of them alike instead of whichever happened to be running. */
+const CHUNK_LINES = 200;
 const WARM_UP_LINES = 2000;
 
 export async function benchGrammars(opts: GrammarBenchOptions): Promise<GrammarBenchResult> {
@@ -78,21 +90,24 @@ export async function benchGrammars(opts: GrammarBenchOptions): Promise<GrammarB
   if (lines[lines.length - 1] === '') lines.pop();
   const builtinPath = opts.builtinLogGrammarPath ?? findBuiltinLogGrammar();
 
-  const configurations: Array<{ name: 'mailLog' | 'builtin' | 'injected'; grammar: vsctm.IGrammar }> = [
-    { name: 'mailLog', grammar: await loadGrammar('text.mail-log') },
-  ];
+  const grammars: Array<Pick<Run, 'name' | 'grammar'>> = [{ name: 'mailLog', grammar: await loadGrammar('text.mail-log') }];
   if (builtinPath !== undefined) {
-    configurations.push({ name: 'builtin', grammar: await loadGrammar(LOG_SCOPE, { logGrammarPath: builtinPath }) });
-    configurations.push({ name: 'injected', grammar: await loadGrammar(LOG_SCOPE, { logGrammarPath: builtinPath, inject: true }) });
+    grammars.push({ name: 'builtin', grammar: await loadGrammar(LOG_SCOPE, { logGrammarPath: builtinPath }) });
+    grammars.push({ name: 'injected', grammar: await loadGrammar(LOG_SCOPE, { logGrammarPath: builtinPath, inject: true }) });
   }
+  const fresh = (): Run[] => grammars.map((g) => ({ ...g, state: vsctm.INITIAL, ms: 0 }));
   // Compile every rule before measuring: the first lines of a grammar pay for its regexes.
-  for (const { grammar } of configurations) tokenizeAll(grammar, lines.slice(0, WARM_UP_LINES));
+  for (const run of fresh()) tokenizeChunk(run, lines.slice(0, WARM_UP_LINES));
 
   const ms = { mailLog: [] as number[], builtin: [] as number[], injected: [] as number[] };
   for (let round = 0; round < opts.rounds; round++) {
-    // Alternate the order so that no configuration always runs on a warmer or cooler machine.
-    const order = round % 2 === 0 ? configurations : [...configurations].reverse();
-    for (const { name, grammar } of order) ms[name].push(tokenizeAll(grammar, lines));
+    const runs = fresh();
+    for (let from = 0, chunk = 0; from < lines.length; from += CHUNK_LINES, chunk++) {
+      const slice = lines.slice(from, from + CHUNK_LINES);
+      // Alternate the order too, so that no grammar always runs right after another one.
+      for (const run of chunk % 2 === 0 ? runs : [...runs].reverse()) tokenizeChunk(run, slice);
+    }
+    for (const run of runs) ms[run.name].push(run.ms);
   }
 
   const linesPerSecond = (samples: readonly number[]): Summary => summarize(samples.map((m) => lines.length / (m / 1000)));

@@ -12,6 +12,7 @@ export async function waitForWorkbench(page: Page): Promise<void> {
 
 /** Quick Open (Ctrl+P) a file by name; resolves when its text is on screen. */
 export async function openFile(page: Page, name: string, visibleText: string): Promise<Locator> {
+  await dismiss(page);
   await page.keyboard.press('Control+P');
   await page.keyboard.type(name);
   const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`).first();
@@ -25,6 +26,7 @@ export async function openFile(page: Page, name: string, visibleText: string): P
 
 /** Runs a command from the Command Palette by its title. */
 export async function runCommand(page: Page, title: string): Promise<void> {
+  await dismiss(page);
   await page.keyboard.press('F1');
   await page.keyboard.type(title);
   const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`).first();
@@ -32,7 +34,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await row.click();
 }
 
-/** The rendered token whose text is exactly `text` on the editor line containing `lineText`. */
+/** The last rendered token whose text is exactly `text` on the editor line containing `lineText`. */
 export function token(page: Page, lineText: string, text: string): Locator {
   return page
     .locator('.editor-instance .monaco-editor .view-line')
@@ -40,7 +42,7 @@ export function token(page: Page, lineText: string, text: string): Locator {
     .first()
     .locator('span > span')
     .filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
-    .first();
+    .last();
 }
 
 /** Moves the mouse onto a token (twice, as the hover controller wants) and returns the hover's text. */
@@ -63,4 +65,13 @@ export async function goTo(page: Page, line: number, column: number): Promise<vo
   await page.keyboard.press('Control+G');
   await page.keyboard.type(`${line}:${column}`);
   await page.keyboard.press('Enter');
+}
+
+/** Closes hovers and widgets left open by an earlier step, and gives the editor the focus. */
+async function dismiss(page: Page): Promise<void> {
+  await page.mouse.move(700, 700);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  const editor = page.locator('.editor-instance .monaco-editor .view-lines').first();
+  if (await editor.isVisible()) await editor.click({ position: { x: 5, y: 5 } });
 }

@@ -139,6 +139,11 @@ export class LspClient {
     return this.waitFor(uri, () => true, timeoutMs, `the next diagnostics for ${uri}`);
   }
 
+  /** The document version of the last diagnostics published for `uri`, if any. */
+  latestVersion(uri: string): number | undefined {
+    return this.published.get(uri)?.version;
+  }
+
   /** The last diagnostics published for `uri`, if any. */
   latestDiagnostics(uri: string): Diagnostic[] | undefined {
     return this.published.get(uri)?.diagnostics;

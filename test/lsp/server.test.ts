@@ -163,6 +163,18 @@ describe('language server over stdio', () => {
 
     const none = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: at(0, 3) });
     assert.deepEqual(none, []);
+
+    // Exim ACL `message = 4NN `, Sendmail `ERROR:"5NN ` and bare `ERROR:` (either class, permanent first).
+    const exim = 'file:///etc/exim4/exim4.conf';
+    client.open(exim, 'mail-config', '  deny  message = 451 \n  ERROR:"550 \nfoo ERROR:\n');
+    const classesAt = async (line: number, character: number): Promise<string[]> => {
+      const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: exim }, position: at(line, character) });
+      const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+      return [...new Set(sorted.map((item) => item.label.slice(0, 1)))];
+    };
+    assert.deepEqual(await classesAt(0, 22), ['4']);
+    assert.deepEqual(await classesAt(1, 13), ['5']);
+    assert.deepEqual(await classesAt(2, 10), ['5', '4']);
   });
 
   it('shows document symbols and folding ranges for sessions, transactions and DSN parts', async () => {
@@ -216,11 +228,24 @@ describe('language server over stdio', () => {
     assert.equal(await client.request('smtpStatus/summary', { uri: 'file:///not-open' }), null);
   });
 
+  it('publishes only the newest version when edits arrive during a long scan', async () => {
+    const uri = 'file:///var/log/long/mail.log';
+    const line = 'Mar  4 10:00:00 mx postfix/smtp[123]: ABC: to=<b@example.net>, relay=x[192.0.2.1]:25, dsn=2.0.0, status=sent (250 2.0.0 Ok)';
+    const first = client.nextDiagnostics(uri);
+    client.open(uri, 'mail-log', Array.from({ length: 60_000 }, () => line).join('\n'));
+    const version = client.change(uri, [{ range: { start: at(0, 0), end: at(0, 0) }, text: 'S: 550 4.1.1 No such user\n' }]);
+    const diagnostics = await first;
+    assert.equal(client.latestVersion(uri), version);
+    assert.ok(diagnostics.some((d) => d.code === 'class-mismatch' && d.range.start.line === 0));
+  });
+
   it('survives malformed requests and notifications', async () => {
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: session.uri }, position: { line: -1, character: 'x' } }), null);
     await assert.rejects(client.request('textDocument/hover', 42), (error: { code: number }) => error.code === -32602);
     assert.deepEqual(await client.request('textDocument/codeAction', { textDocument: { uri: session.uri } }), []);
     assert.deepEqual(await client.request('textDocument/inlayHint', { textDocument: {}, range: null }), []);
+    assert.equal(await client.request('completionItem/resolve', null), null);
+    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri: session.uri }, position: at(0, 99_999) }), []);
     client.notify('textDocument/didChange', { textDocument: { uri: 'file:///never-opened', version: 2 }, contentChanges: [{ text: 'x' }] });
     client.notify('textDocument/didChange', { textDocument: { uri: session.uri, version: 9 }, contentChanges: [{ range: 'bad', text: 1 }] });
     client.notify('textDocument/didOpen', { textDocument: null });

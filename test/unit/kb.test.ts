@@ -57,6 +57,10 @@ test('registry: titles, associated codes, references and permanence of sample co
   assert.equal(entry('X.5.6').permanenceSource, 'RFC 4954 s6');
   assert.equal(entry('X.3.6').associatedRaw, '250 or 251');
   assert.equal(entry('X.7.28').associatedRaw, '.');
+  assert.deepEqual([entry('X.3.2').submitter, entry('X.3.2').changeController], ['G. Vaudreuil, J. Klensin', 'IESG']);
+  assert.equal(entry('X.7.28').changeController, 'standards@taugh.com');
+  assert.equal(entry('X.4.3').rfc3463AppendixATitle, 'Routing server failure');
+  assert.equal(entry('X.4.3').title, 'Directory server failure', "the registry's title wins");
 });
 
 test('registry: the 5XX wildcard of X.7.17-X.7.19 pairs with any 5yz reply', () => {

@@ -2,11 +2,14 @@
 // subjects (RFC 3463 s2), with what each means for the people who read logs.
 
 import { advice } from './refs';
-import type { ClassEntry, SubjectEntry } from './types';
+import type { ClassEntry, SubCodeProvenance, SubjectEntry } from './types';
+
+/** All classes and subjects were registered from RFC 3463. */
+const RFC3463: SubCodeProvenance = { references: ['RFC 3463'], submitter: 'G. Vaudreuil', changeController: 'IESG' };
 
 export const CLASSES: readonly ClassEntry[] = [
   {
-    cls: 2, title: 'Success', replyFirstDigit: '2yz',
+    ...RFC3463, cls: 2, title: 'Success', replyFirstDigit: '2yz',
     advice: advice(
       'The action was carried out: the message was accepted, delivered or relayed as reported.',
       'not-needed', ['nobody'],
@@ -15,7 +18,7 @@ export const CLASSES: readonly ClassEntry[] = [
     ),
   },
   {
-    cls: 4, title: 'Persistent Transient Failure', replyFirstDigit: '4yz',
+    ...RFC3463, cls: 4, title: 'Persistent Transient Failure', replyFirstDigit: '4yz',
     advice: advice(
       'The message itself is fine, but a temporary condition on the way stopped it for now. If the condition lasts, the sending server will give up after its retry period and bounce the message with the same code.',
       'automatic', ['sending-admin', 'recipient-admin'],
@@ -24,7 +27,7 @@ export const CLASSES: readonly ClassEntry[] = [
     ),
   },
   {
-    cls: 5, title: 'Permanent Failure', replyFirstDigit: '5yz',
+    ...RFC3463, cls: 5, title: 'Permanent Failure', replyFirstDigit: '5yz',
     advice: advice(
       'The message was refused for good: sending it again unchanged will fail the same way.',
       'after-change', ['sender', 'sending-admin', 'recipient-admin'],
@@ -36,7 +39,7 @@ export const CLASSES: readonly ClassEntry[] = [
 
 export const SUBJECTS: readonly SubjectEntry[] = [
   {
-    subject: 0, title: 'Other or Undefined Status',
+    ...RFC3463, subject: 0, title: 'Other or Undefined Status',
     advice: advice(
       'The reporting server gives no category for the problem; only the class (success, temporary or permanent) is known.',
       'after-change', ['sending-admin'],
@@ -45,7 +48,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
     ),
   },
   {
-    subject: 1, title: 'Addressing Status',
+    ...RFC3463, subject: 1, title: 'Addressing Status',
     advice: advice(
       'Something is wrong with an address of the message: the recipient\'s (mailbox or domain) or, for some details, the sender\'s.',
       'after-change', ['sender', 'sending-admin'],
@@ -54,7 +57,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
     ),
   },
   {
-    subject: 2, title: 'Mailbox Status',
+    ...RFC3463, subject: 2, title: 'Mailbox Status',
     advice: advice(
       'The address is right and the destination system knows the mailbox, but the mailbox itself could not take the message (full, disabled, or a limit of the mailbox).',
       'after-change', ['recipient', 'recipient-admin'],
@@ -63,7 +66,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
     ),
   },
   {
-    subject: 3, title: 'Mail System Status',
+    ...RFC3463, subject: 3, title: 'Mail System Status',
     advice: advice(
       'The destination mail system, not the mailbox, has a problem: it is full, misconfigured, not accepting mail, or cannot handle a feature the message needs.',
       'automatic', ['recipient-admin'],
@@ -72,7 +75,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
     ),
   },
   {
-    subject: 4, title: 'Network and Routing Status',
+    ...RFC3463, subject: 4, title: 'Network and Routing Status',
     advice: advice(
       'The message could not be moved along the network: no answer from the next host, a broken connection, a routing or DNS problem, a loop, or it waited too long in the queue.',
       'automatic', ['sending-admin', 'recipient-admin'],
@@ -81,7 +84,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
     ),
   },
   {
-    subject: 5, title: 'Mail Delivery Protocol Status',
+    ...RFC3463, subject: 5, title: 'Mail Delivery Protocol Status',
     advice: advice(
       'The SMTP conversation itself went wrong: an unknown or misplaced command, a syntax error, bad arguments or too many recipients.',
       'after-change', ['sending-admin'],
@@ -90,7 +93,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
     ),
   },
   {
-    subject: 6, title: 'Message Content or Media Status',
+    ...RFC3463, subject: 6, title: 'Message Content or Media Status',
     advice: advice(
       'The content of the message could not be handled: a media type, encoding or character set the path does not support, or a conversion that failed or was not allowed.',
       'after-change', ['sender', 'sending-admin'],
@@ -99,7 +102,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
     ),
   },
   {
-    subject: 7, title: 'Security or Policy Status',
+    ...RFC3463, subject: 7, title: 'Security or Policy Status',
     advice: advice(
       'A security or policy decision stopped the message: the sender is not allowed, authentication or encryption failed or is required, or a filter (spam, SPF, DKIM, DMARC, blocklist) refused it.',
       'after-change', ['sending-admin', 'sender', 'recipient-admin'],

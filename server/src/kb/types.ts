@@ -75,17 +75,32 @@ export interface RegistryEntry {
   readonly references: readonly string[];
   readonly permanence: Permanence;
   readonly permanenceSource: string;
+  /** Who registered the code, and who controls changes to it (registry columns). */
+  readonly submitter: string;
+  readonly changeController: string;
+  /**
+   * RFC 3463 Appendix A's title where it differs from the registry's (or says the
+   * code is not listed there); empty otherwise. The registry's title wins.
+   */
+  readonly rfc3463AppendixATitle: string;
   readonly deprecated?: { readonly successor: string; readonly reason: string };
   readonly advice: Advice;
 }
 
-export interface SubjectEntry {
+/** Registry columns shared by the class and subject sub-registries. */
+export interface SubCodeProvenance {
+  readonly references: readonly string[];
+  readonly submitter: string;
+  readonly changeController: string;
+}
+
+export interface SubjectEntry extends SubCodeProvenance {
   readonly subject: number;
   readonly title: string;
   readonly advice: Advice;
 }
 
-export interface ClassEntry {
+export interface ClassEntry extends SubCodeProvenance {
   readonly cls: StatusClass;
   readonly title: string;
   /** Reply codes this class must go with inside SMTP replies (RFC 2034 s4), e.g. '5yz'. */

@@ -54,7 +54,16 @@ export function startServer(connection: Connection): void {
     if (hintsChanged && support.inlayHintRefresh) void connection.languages.inlayHint.refresh();
   };
   const pullSettings = async (): Promise<void> => {
-    useSettings(await connection.workspace.getConfiguration({ section: SETTINGS_SECTION }));
+    let raw: unknown;
+    try {
+      raw = await connection.workspace.getConfiguration({ section: SETTINGS_SECTION });
+    } catch (error) {
+      // Keep what we have (at first, the defaults), so that diagnostics are not held back.
+      connection.console.warn(`could not read the ${SETTINGS_SECTION} settings: ${error instanceof Error ? error.message : String(error)}`);
+      workspace.applySettings(workspace.settings);
+      return;
+    }
+    useSettings(raw);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -144,7 +153,9 @@ export function startServer(connection: Connection): void {
       return completionsAt(document.lineText(position.line), position, document.kind);
     }),
   );
-  connection.onCompletionResolve(guard(connection, 'completionItem/resolve', {} as CompletionItem, (item: CompletionItem) => resolveCompletion(item, workspace.settings.core.vendors)));
+  connection.onCompletionResolve(
+    guard(connection, 'completionItem/resolve', null, (item: unknown) => (isRecord(item) ? resolveCompletion(item as unknown as CompletionItem, workspace.settings.core.vendors) : null)),
+  );
 
   connection.languages.inlayHint.on(
     guard(connection, 'inlayHint', [], (params: unknown) => {

@@ -5,6 +5,11 @@ import { enhancedFlaw, isReplyShaped, parseEnhanced } from './codes';
 import { atLineEnd, boundaryAfter, boundaryBefore, Ch, isDigit, isSpace, readNumber, type NumberToken } from './lexer';
 import type { Carry, CodeRef, DsnBlockFacts, Finding, FindingContext, ReplyGroup } from './types';
 
+/** A reply-shaped number followed by what may lead to an enhanced code (see enhancedAfter). */
+const PAIR_CANDIDATE = /[2-5][0-5]\d[ :-]'?\d?/g;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** What a slot may hold. */
 export type Expect = 'reply' | 'enhanced' | 'any';
 
@@ -38,7 +43,6 @@ export class LineScanner {
   block: DsnBlockFacts | undefined;
   /** The last reply read on this line that completed a reply (no `-` after it). */
   completed: Finding | undefined;
-  private starts: Set<number> | undefined;
 
   constructor(readonly text: string, readonly line: number, group: ReplyGroup | undefined) {
     this.group = group !== undefined && line - group.line <= GROUP_SPAN ? group : undefined;
@@ -52,7 +56,7 @@ export class LineScanner {
   slot(pos: number, context: FindingContext, expect: Expect, malformedOk: boolean): Finding | undefined {
     const text = this.text;
     if (pos >= text.length || !isDigit(text.charCodeAt(pos))) return undefined;
-    if (this.starts?.has(pos)) return undefined;
+    if (this.findings.some((f) => f.start === pos)) return undefined;
     const token = readNumber(text, pos);
     if (token.parts === 1) {
       if (expect === 'enhanced') return undefined;
@@ -85,30 +89,24 @@ export class LineScanner {
   /** Finds `550 5.1.1` and `550-5.1.1` anywhere on the line (any context not claimed yet). */
   pairs(context: FindingContext): void {
     const text = this.text;
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      if (!isDigit(text.charCodeAt(i))) { i++; continue; }
-      let end = i + 1;
-      while (end < n && isDigit(text.charCodeAt(end))) end++;
-      if (end - i === 3 && end + 1 < n && boundaryBefore(text, i) && isReplyShaped(text, i) && !this.starts?.has(i)) {
-        const at = enhancedAfter(text, end);
-        if (at < 0 && text.charCodeAt(end) === Ch.Dash && text.charCodeAt(end + 1) === Ch.Apos) {
-          // Amazon SES quotes a remote reply as `550-'Unknown user ...'`.
-          this.addReply(readNumber(text, i), context, false);
-          i = end;
-          continue;
-        }
-        if (at > 0) {
-          const next = readNumber(text, at);
-          if (next.parts === 3 && boundaryAfter(text, next.end)) {
-            this.addReply(readNumber(text, i), context, false);
-            i = next.end;
-            continue;
-          }
-        }
+    const taken = this.findings.length === 0 ? undefined : new Set(this.findings.map((f) => f.start));
+    // The regex engine finds the few candidates fast; the checks around them are exact.
+    PAIR_CANDIDATE.lastIndex = 0;
+    for (let m = PAIR_CANDIDATE.exec(text); m !== null; m = PAIR_CANDIDATE.exec(text)) {
+      const i = m.index;
+      const end = i + 3;
+      if (!boundaryBefore(text, i) || (i > 0 && isDigit(text.charCodeAt(i - 1))) || taken?.has(i)) continue;
+      const at = enhancedAfter(text, end);
+      if (at < 0) {
+        // Amazon SES quotes a remote reply as `550-'Unknown user ...'`.
+        if (text.charCodeAt(end) === Ch.Dash && text.charCodeAt(end + 1) === Ch.Apos) this.addReply(readNumber(text, i), context, false);
+        continue;
       }
-      i = end;
+      const next = readNumber(text, at);
+      if (next.parts === 3 && boundaryAfter(text, next.end)) {
+        this.addReply(readNumber(text, i), context, false);
+        PAIR_CANDIDATE.lastIndex = next.end;
+      }
     }
   }
 
@@ -125,10 +123,6 @@ export class LineScanner {
   sorted(): Finding[] {
     if (this.findings.length > 1) this.findings.sort((a, b) => a.start - b.start);
     return this.findings;
-  }
-
-  private claim(start: number): void {
-    (this.starts ??= new Set()).add(start);
   }
 
   private ref(token: NumberToken): CodeRef {
@@ -151,22 +145,18 @@ export class LineScanner {
       }
     }
     const enhancedText = enhanced === undefined ? undefined : text.slice(enhanced.start, enhanced.end);
-    const opening = this.group === undefined;
     const group = this.group;
-    const finding: Finding = {
-      kind: 'reply', ...ref, context,
-      ...(ref.text.length === 3 ? { reply: Number(ref.text) } : {}),
-      ...(enhanced === undefined ? {} : { partner: this.ref(enhanced) }),
-      separator,
-      ...(group === undefined ? {} : { group }),
-      ...(opening && this.answers !== undefined ? { answers: this.answers } : {}),
-      ...(this.block === undefined ? {} : { block: this.block }),
-    };
+    // Built field by field: no temporary objects per code on a 50 MB log.
+    const finding: Mutable<Finding> = { kind: 'reply', ...ref, context, separator };
+    if (ref.text.length === 3) finding.reply = Number(ref.text);
+    if (enhanced !== undefined) finding.partner = this.ref(enhanced);
+    if (group !== undefined) finding.group = group;
+    else if (this.answers !== undefined) finding.answers = this.answers;
+    if (this.block !== undefined) finding.block = this.block;
     this.findings.push(finding);
-    this.claim(token.start);
     if (enhanced !== undefined) this.addEnhanced(enhanced, context, ref, group);
     if (separator === '-') {
-      this.group ??= { line: this.line, reply: ref.text, ...(enhancedText === undefined ? {} : { enhanced: enhancedText }) };
+      this.group ??= enhancedText === undefined ? { line: this.line, reply: ref.text } : { line: this.line, reply: ref.text, enhanced: enhancedText };
     } else {
       this.group = undefined;
       this.completed = finding;
@@ -180,15 +170,12 @@ export class LineScanner {
   private addEnhanced(token: NumberToken, context: FindingContext, partner: CodeRef | undefined, group?: ReplyGroup): Finding {
     const ref = this.ref(token);
     const parts = parseEnhanced(ref.text);
-    const finding: Finding = {
-      kind: 'enhanced', ...ref, context,
-      ...(parts === undefined ? {} : { enhanced: parts }),
-      ...(partner === undefined ? {} : { partner }),
-      ...(group === undefined ? {} : { group }),
-      ...(this.block === undefined ? {} : { block: this.block }),
-    };
+    const finding: Mutable<Finding> = { kind: 'enhanced', ...ref, context };
+    if (parts !== undefined) finding.enhanced = parts;
+    if (partner !== undefined) finding.partner = partner;
+    if (group !== undefined) finding.group = group;
+    if (this.block !== undefined) finding.block = this.block;
     this.findings.push(finding);
-    this.claim(token.start);
     return finding;
   }
 }
