@@ -135,52 +135,60 @@ function matchRule(parts) {
 
 const SERVER_MARKS = String.raw`S:|<<<|<-|<\*\*|<~\*?|SMTP<<|SERVER\s->\sCLIENT:`;
 const CLIENT_MARKS = String.raw`C:|>>>|->|~>|SMTP>>|CLIENT\s->\sSERVER:`;
-/** Markers that only an SMTP dialogue uses, safe to trust inside general log lines. */
-const LOG_SERVER_MARKS = String.raw`<<<|SMTP<<|SERVER\s->\sCLIENT:`;
+/** Markers that only an SMTP dialogue uses, safe to trust inside general log lines. Each gets its
+ *  own rule: a regex that starts with a plain literal is found by a fast substring search, which
+ *  is what keeps the log injection cheap (an alternation at the start is tried at every offset). */
+const LOG_SERVER_MARKS = ['<<<', 'SMTP<<', 'SERVER -> CLIENT:'];
 const COMMANDS = ['MAIL FROM', 'RCPT TO', 'EHLO', 'HELO', 'LHLO', 'DATA', 'BDAT', 'RSET', 'VRFY', 'EXPN',
   'HELP', 'NOOP', 'QUIT', 'AUTH', 'STARTTLS', 'ETRN', 'XCLIENT', 'XFORWARD'].map(ci).join('|');
+/** Exim's error text before the command the remote server answered. */
+const EXIM_ERROR = 'SMTP error from remote (?:mail server|server|mailer) after ';
 /** Postfix `host[address]` or `[address]`, optionally with `:port`. */
 const POSTFIX_CLIENT = String.raw`[\w.-]*\[[\w.:]*\](?::\d{1,5})?`;
 
-const logRules = {
-  // Postfix smtp/lmtp: "host mx[1.2.3.4] said: 550 5.1.1 ..." / "refused to talk to me: 421 4.7.0".
-  said: matchRule([String.raw`\b(?:said|refused\sto\stalk\sto\sme):\s{1,3}`, replyThenEnhanced]),
-  // Postfix smtpd/cleanup/milter rejects: "reject: RCPT from host[1.2.3.4]: 554 5.7.1 ...".
-  reject: matchRule([
-    String.raw`\b(?:milter-|proxy-)?(?:reject|reject_warning|discard|hold|defer):\s[A-Z][A-Z-]{0,20}`,
-    String.raw`(?:\sfrom\s${POSTFIX_CLIENT})?:\s`, anyCode,
-  ]),
+/** @type {Record<string, Part[]>} */
+const logParts = {
+  // Postfix smtp/lmtp: "host mx[1.2.3.4] said: 550 5.1.1 ...".
+  said: [String.raw`\bsaid:\s{1,3}`, replyThenEnhanced],
+  refused: [String.raw`refused to talk to me:\s{1,3}`, replyThenEnhanced],
+  // Postfix smtpd/cleanup/milter/proxy rejects: "reject: RCPT from host[1.2.3.4]: 554 5.7.1 ...".
+  reject: [
+    String.raw`reject(?:_warning)?:\s[A-Z][A-Z-]{0,20}`, String.raw`(?:\sfrom\s${POSTFIX_CLIENT})?:\s`, anyCode,
+  ],
   // Postfix cleanup header/body rejects end the envelope with "helo=<name>: 5.7.1 text".
-  helo: matchRule([String.raw`\bhelo=<[^<>=\s]*>:\s`, anyCode]),
+  helo: [String.raw`\bhelo=<[^<>=\s]*>:\s`, anyCode],
   // Postfix and Sendmail "dsn=4.4.1".
-  dsn: matchRule([String.raw`\bdsn=`, enhancedOrMalformed]),
+  dsn: [String.raw`\bdsn=`, enhancedOrMalformed],
   // Postfix "status=sent (250 2.0.0 Ok)", Sendmail "stat=Deferred: 451 4.4.1 ...": the outcome
   // word is coloured like the class it reports.
-  status: matchRule([
+  status: [
     String.raw`\b(?:status|stat)=`,
     alt([cap(SCOPES.outcomeSuccess, 'sent|Sent|deliverable')], [cap(SCOPES.outcomeTransient, 'deferred|Deferred')],
       [cap(SCOPES.outcomePermanent, 'bounced|expired|undeliverable')]),
     String.raw`\b`, opt(String.raw`(?:\s\(|:\s)`, replyThenEnhanced),
-  ]),
+  ],
   // Exim "SMTP error from remote mail server after RCPT TO:<x>: 550 5.1.1 ...". The lazy part is
   // bounded, so a line without a code costs at most 400 steps after the literal prefix.
-  exim: matchRule([
-    String.raw`\bSMTP\serror\sfrom\sremote\s(?:mail\sserver|server|mailer)\safter\s.{0,400}?:\s`, replyThenEnhanced,
-  ]),
+  exim: [
+    String.raw`${EXIM_ERROR}.{0,400}?:\s`, replyThenEnhanced,
+  ],
   // "reply=550 5.1.1 ..." key=value logs.
-  replyKey: matchRule([String.raw`\breply=`, replyThenEnhanced]),
+  replyKey: [String.raw`\breply=`, replyThenEnhanced],
   // Exchange NDR: "Remote Server returned '550 5.1.10 ...'" or the older "'< #5.0.0 smtp;550 ...'".
-  ndr: matchRule([
-    String.raw`\bRemote\sServer\sreturned\s'`,
+  ndr: [
+    String.raw`Remote Server returned '`,
     alt([replyThenEnhanced], [String.raw`<\s?#`, enhanced, opt(String.raw`\s?(?:smtp|SMTP);\s?`, reply)]),
-  ]),
+  ],
   // Dialogue markers that also appear in debug logs ("<<< 550 5.1.1", "SMTP<< 250 OK").
-  serverInLog: matchRule([String.raw`(?<!\S)`, cap(SCOPES.directionServer, LOG_SERVER_MARKS), String.raw`\s{0,3}`, replyThenEnhanced]),
+  ...Object.fromEntries(LOG_SERVER_MARKS.map((mark, i) => [`serverInLog${i + 1}`,
+    [cap(SCOPES.directionServer, mark), String.raw`\s{0,3}`, replyThenEnhanced]])),
   // A reply code directly followed by an enhanced code is a code pair anywhere: Gmail
   // "550-5.1.1 ...", Exchange "#550 5.1.1 ...##", bounce bodies "550 5.1.1 <x>... User unknown".
-  pair: matchRule([String.raw`(?<![\w.:/-])`, reply, alt([cap(SCOPES.continuation, '-')], [' ']), '#?', enhanced]),
+  pair: [String.raw`(?<![\w.:/-])`, reply, alt([cap(SCOPES.continuation, '-')], [' ']), '#?', enhanced],
 };
-const LOG_RULE_ORDER = ['said', 'reject', 'helo', 'dsn', 'status', 'exim', 'replyKey', 'ndr', 'serverInLog', 'pair'];
+const logRules = Object.fromEntries(Object.entries(logParts).map(([key, parts]) => [key, matchRule(parts)]));
+const LOG_RULE_ORDER = ['said', 'refused', 'reject', 'helo', 'dsn', 'status', 'exim', 'replyKey', 'ndr',
+  'serverInLog1', 'serverInLog2', 'serverInLog3', 'pair'];
 
 const transcriptRules = {
   // "S: 250-PIPELINING", "<<< 550 5.1.1 ...", swaks "<** 550 ..." anywhere after a space.
@@ -220,7 +228,7 @@ const dsnRules = {
 const eximCodeNextLine = (() => {
   const end = compile(['^', opt(String.raw`\s*`, replyThenEnhanced)]);
   return {
-    begin: String.raw`\bSMTP\serror\sfrom\sremote\s(?:mail\sserver|server|mailer)\safter\s.{0,400}?:(?=\s{0,8}$)`,
+    begin: String.raw`${EXIM_ERROR}.{0,400}?:(?=\s{0,8}$)`,
     end: end.source,
     endCaptures: end.captures,
   };
@@ -311,8 +319,8 @@ export const GRAMMARS = {
   })(),
   'mail-dsn.tmLanguage.json': (() => {
     const order = ['statusField', 'actionField', 'diagnosticField', 'otherField', 'header', 'eximHost', 'eximCodeNextLine',
-      ...LOG_RULE_ORDER.filter((key) => key !== 'pair' && key !== 'serverInLog'), 'serverMarked', 'clientMarked', 'pair'];
-    const repository = merge(dsnRules, { eximCodeNextLine }, pick(logRules, LOG_RULE_ORDER.filter((key) => key !== 'serverInLog')),
+      ...LOG_RULE_ORDER.filter((key) => key !== 'pair' && !key.startsWith('serverInLog')), 'serverMarked', 'clientMarked', 'pair'];
+    const repository = merge(dsnRules, { eximCodeNextLine }, pick(logRules, LOG_RULE_ORDER.filter((key) => !key.startsWith('serverInLog'))),
       pick(transcriptRules, ['serverMarked', 'clientMarked']));
     return { ...HEADER, name: 'Delivery status notification', scopeName: 'text.mail-dsn', patterns: includes(repository, order), repository };
   })(),

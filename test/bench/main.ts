@@ -138,6 +138,9 @@ function printSize(report: SizeReport, rounds: number): void {
     const cell = (rs: readonly ServerRound[]): string => pad(`${formatSummary(summarize(rs.map(of)), decimals)} ${unit}`, 24);
     console.log(`${pad(SERVER_TARGETS[m].name, 30)} ${cell(server.floor)} ${cell(server.ours)} ${formatSummary(server.verdicts[m].ratio, 2)}×`);
   }
+  const cpu = (rs: readonly ServerRound[]): string => pad(`${formatSummary(summarize(rs.map((r) => r.openCpuMs)), 0)} ms`, 24);
+  const cpuRatio = summarize(pairedRatios(server.ours.map((r) => r.openCpuMs), server.floor.map((r) => r.openCpuMs)));
+  console.log(`${pad('server CPU until diagnostics', 30)} ${cpu(server.floor)} ${cpu(server.ours)} ${formatSummary(cpuRatio, 2)}×  (no target; steadier under load)`);
   const last = server.ours[server.ours.length - 1];
   if (last !== undefined) {
     console.log(`(ours published ${last.diagnosticsOnOpen} diagnostics on open and ${last.diagnosticsAfterEdit} after the edit; ` +

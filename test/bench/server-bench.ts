@@ -33,6 +33,9 @@ export interface ServerRound {
   readonly hoverP99: number;
   readonly editToDiagnostics: number;
   readonly peakRssMb: number;
+  /** CPU time the server used from its start until the open's diagnostics: unlike the
+   * latencies, it hardly moves when other processes compete for the machine. */
+  readonly openCpuMs: number;
   /** Diagnostics published after the open and after the edit; shows the server did its work. */
   readonly diagnosticsOnOpen: number;
   readonly diagnosticsAfterEdit: number;
@@ -65,6 +68,17 @@ export function makeWorkload(uri: string, text: string, count: number): Workload
     }
   }
   throw new Error('the text has no success reply after its middle to edit');
+}
+
+/** Clock ticks per second of /proc/PID/stat times (USER_HZ, 100 on Linux everywhere). */
+const USER_HZ = 100;
+
+/** User plus system CPU time a process has used so far. */
+function cpuMs(pid: number): number {
+  // Fields after the parenthesised command name, which may itself hold spaces.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
 }
 
 /** Peak resident set size of a process, from the kernel's high-water mark. */
@@ -105,6 +119,7 @@ export async function runServerRound(server: ServerCommand, work: Workload): Pro
     client.open(work.uri, server.languageId, work.text);
     const onOpen = await client.waitForDiagnostics(work.uri, 1, TIMEOUT_MS);
     const openToDiagnostics = performance.now() - start;
+    const openCpuMs = cpuMs(client.pid);
 
     const hoverTimes: number[] = [];
     let hoversWithContent = 0;
@@ -127,6 +142,7 @@ export async function runServerRound(server: ServerCommand, work: Workload): Pro
       hoverP99: percentile(hoverTimes, 99),
       editToDiagnostics,
       peakRssMb: peakRssMb(client.pid),
+      openCpuMs,
       diagnosticsOnOpen: onOpen.length,
       diagnosticsAfterEdit: afterEdit.length,
       hoversWithContent,

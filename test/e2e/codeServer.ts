@@ -2,7 +2,7 @@
 // 127.0.0.1 and drives it with the system's Chromium through playwright-core. Shared by the
 // extension-host suite runner, the UI test, the VSIX test and `npm start`.
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,6 +42,8 @@ export interface CodeServer {
   url(folder: string, payload?: readonly (readonly [string, string])[]): string;
   /** The `vscode-remote:` form of a local path, as the payload wants it. */
   remote(path: string): string;
+  /** A throwaway copy of the demo workspace (removed by stop()): tests edit files, never the fixtures. */
+  demoCopy(): string;
   stop(): Promise<void>;
 }
 
@@ -88,6 +90,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     'extensions.autoUpdate': false,
     'extensions.autoCheckUpdates': false,
     'editor.hover.delay': 100,
+    'files.autoSave': 'off',
+    'files.hotExit': 'off',
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
     'chat.disableAIFeatures': true,
@@ -122,6 +126,11 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     home,
     extensionsDir,
     remote,
+    demoCopy: () => {
+      const copy = mkdtempSync(join(home, 'demo-'));
+      cpSync(DEMO, copy, { recursive: true });
+      return copy;
+    },
     url: (folder, payload = []) => {
       const query = new URLSearchParams({ folder });
       if (payload.length > 0) query.set('payload', JSON.stringify(payload));

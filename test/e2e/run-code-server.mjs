@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 
 const require = createRequire(import.meta.url);
-const { ROOT, DEMO, startCodeServer, launchBrowser, isNoise } = require('../../out/test/e2e/codeServer.js');
+const { ROOT, startCodeServer, launchBrowser, isNoise } = require('../../out/test/e2e/codeServer.js');
 const SUITE = join(ROOT, 'out', 'test', 'e2e', 'suite', 'index.js');
 const SUITE_TIMEOUT_MS = 5 * 60 * 1000;
 
@@ -30,7 +30,7 @@ async function runSuite(trust) {
       }
     });
     page.on('pageerror', (error) => console.log(`  [${trust}] page error: ${error.message}`));
-    await page.goto(server.url(DEMO, [
+    await page.goto(server.url(server.demoCopy(), [
       ['extensionDevelopmentPath', server.remote(ROOT)],
       ['extensionTestsPath', server.remote(SUITE)],
     ]));

@@ -3,6 +3,8 @@
 // runner checks the update server's name first and fails fast (exit code 2) instead of hanging.
 // The suite prints its "ℹ pass N" / "ℹ fail N" lines. Needs `node build.mjs` first.
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { lookup } from 'node:dns/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,11 +33,14 @@ try {
 }
 
 const { runTests } = await import('@vscode/test-electron');
+// The suite edits documents: give it a copy of the demo workspace, never the fixtures.
+const workspace = mkdtempSync(join(tmpdir(), 'smtp-status-demo-'));
+cpSync(join(ROOT, 'test', 'fixtures', 'demo'), workspace, { recursive: true });
 try {
   await runTests({
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: join(ROOT, 'out', 'test', 'e2e', 'suite', 'index.js'),
-    launchArgs: [join(ROOT, 'test', 'fixtures', 'demo'), '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
   });
   process.exit(0);
 } catch (error) {

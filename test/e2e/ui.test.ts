@@ -20,7 +20,7 @@ before(async () => {
   const browser = await launchBrowser();
   closeBrowser = browser.close;
   page = await browser.context.newPage();
-  await page.goto(server.url(DEMO, [['extensionDevelopmentPath', server.remote(ROOT)]]));
+  await page.goto(server.url(server.demoCopy(), [['extensionDevelopmentPath', server.remote(ROOT)]]));
   await waitForWorkbench(page);
 });
 
@@ -28,6 +28,16 @@ after(async () => {
   await closeBrowser?.();
   await server?.stop();
 });
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting for the Markdown preview to render');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
 
 /** 1-based line and column of the first `needle` in a demo file. */
 function locate(file: string, needle: string): [number, number] {
@@ -45,6 +55,8 @@ test('hovering 5.1.1 in a Postfix log shows its registry title', async () => {
   const text = await hover(page, token(page, 'said: 550 5.1.1', '5.1.1'));
   assert.match(text, /Bad destination mailbox address/);
   await page.screenshot({ path: join(SHOTS, 'hover.png') });
+  // The editor part only, for the README.
+  await page.screenshot({ path: join(SHOTS, 'hover-editor.png'), clip: { x: 350, y: 90, width: 930, height: 360 } });
 });
 
 test('a class mismatch in a transcript is squiggled and listed in Problems', async () => {
@@ -74,12 +86,22 @@ test('the grammar scopes a permanent reply code as class 5', async () => {
 
 test('"Explain SMTP status code…" lists codes by title and opens the explanation', async () => {
   await runCommand(page, 'SMTP Status: Explain SMTP Status Code');
+  await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Explain SMTP status code' }).waitFor({ timeout: 15_000 });
   // Search by words of the meaning, not by number.
   await page.keyboard.type('not authorized');
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /\.7\.1\b/ }).first();
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /\.7\.1/ }).first();
   await row.waitFor({ timeout: 15_000 });
   await page.screenshot({ path: join(SHOTS, 'explain-pick.png') });
   await row.click();
   await page.locator('.tabs-container .tab').filter({ hasText: /7\.1/ }).first().waitFor({ timeout: 15_000 });
+  // The Markdown preview renders inside nested webview frames.
+  const rendered = await waitFor(async () => {
+    for (const frame of page.frames()) {
+      const body = await frame.locator('body').innerText({ timeout: 500 }).catch(() => '');
+      if (/Delivery not authorized, message refused/.test(body)) return body;
+    }
+    return undefined;
+  });
+  assert.match(rendered, /RFC 3463/);
   await page.screenshot({ path: join(SHOTS, 'explain.png') });
 });

@@ -45,16 +45,28 @@ export function token(page: Page, lineText: string, text: string): Locator {
     .last();
 }
 
-/** Moves the mouse onto a token (twice, as the hover controller wants) and returns the hover's text. */
-export async function hover(page: Page, target: Locator): Promise<string> {
-  const box = await target.boundingBox();
-  if (box === null) throw new Error('the token to hover is not on screen');
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x - 3, y);
-  await page.mouse.move(x, y);
-  const widget = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).first();
-  await widget.waitFor({ timeout: 15_000 });
+/**
+ * Moves the mouse onto a token (twice, as the hover controller wants) and returns the hover's
+ * text. Retried: right after a file opens the language server may not be answering yet.
+ */
+export async function hover(page: Page, target: Locator, timeoutMs = 45_000): Promise<string> {
+  const widget = page.locator('.monaco-editor .monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).first();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const box = await target.boundingBox();
+    if (box === null) throw new Error('the token to hover is not on screen');
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y + 200);
+    await page.mouse.move(x - 3, y);
+    await page.mouse.move(x, y);
+    try {
+      await widget.waitFor({ timeout: 3000 });
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
   // The hover fades in; give it time before anyone takes a screenshot.
   await page.waitForTimeout(400);
   return (await widget.innerText()).trim();
@@ -67,11 +79,9 @@ export async function goTo(page: Page, line: number, column: number): Promise<vo
   await page.keyboard.press('Enter');
 }
 
-/** Closes hovers and widgets left open by an earlier step, and gives the editor the focus. */
+/** Closes hovers and widgets left open by an earlier step. */
 async function dismiss(page: Page): Promise<void> {
   await page.mouse.move(700, 700);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
-  const editor = page.locator('.editor-instance .monaco-editor .view-lines').first();
-  if (await editor.isVisible()) await editor.click({ position: { x: 5, y: 5 } });
 }

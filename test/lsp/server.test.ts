@@ -244,7 +244,7 @@ describe('language server over stdio', () => {
     await assert.rejects(client.request('textDocument/hover', 42), (error: { code: number }) => error.code === -32602);
     assert.deepEqual(await client.request('textDocument/codeAction', { textDocument: { uri: session.uri } }), []);
     assert.deepEqual(await client.request('textDocument/inlayHint', { textDocument: {}, range: null }), []);
-    assert.equal(await client.request('completionItem/resolve', null), null);
+    await assert.rejects(client.request('completionItem/resolve', 'x'), (error: { code: number }) => error.code === -32602);
     assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri: session.uri }, position: at(0, 99_999) }), []);
     client.notify('textDocument/didChange', { textDocument: { uri: 'file:///never-opened', version: 2 }, contentChanges: [{ text: 'x' }] });
     client.notify('textDocument/didChange', { textDocument: { uri: session.uri, version: 9 }, contentChanges: [{ range: 'bad', text: 1 }] });

@@ -3,8 +3,10 @@
 // codes where one is clearly meant, and on its line-by-line state.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { initialState, lineStatesEqual, scanLine, scanLines } from '../../server/src/scan';
-import type { Finding } from '../../server/src/scan/types';
+import type { Finding, LineState } from '../../server/src/scan/types';
 import type { DocumentKind } from '../../server/src/service/types';
 
 function scan(text: string, kind: DocumentKind = 'log'): Finding[] {
@@ -79,6 +81,15 @@ test('multi-line replies carry the first line as their group', () => {
   const gmail = scan('said: 421-4.7.0 [1.2.3.4      15] Our system 421-4.7.0 unsolicited 421 4.7.0 gsmtp');
   assert.deepEqual(gmail.map((f) => f.text), ['421', '4.7.0', '421', '4.7.0', '421', '4.7.0']);
   assert.deepEqual(gmail.map((f) => f.group?.reply ?? '-'), ['-', '-', '421', '421', '421', '421']);
+  // A log line cut short after `421-` does not make the next record part of its reply.
+  const cut = scan('said: 421-4.7.0 Our system has detected
+said: 550 5.1.1 unknown');
+  assert.deepEqual(cut.map((f) => f.group?.reply ?? '-'), ['-', '-', '-', '-']);
+  // Bounce text: folded lines and line-start reply lines continue the reply.
+  const bounce = scan('550-REJECTED - Blacklisted URL
+550-See http://lookup.uribl.com.
+550 DEALS UPDATE', 'dsn');
+  assert.deepEqual(bounce.map((f) => f.group?.line ?? '-'), ['-', 0, 0]);
 });
 
 test('Postfix log lines', () => {
@@ -148,7 +159,15 @@ test('Exchange, Microsoft 365 and provider bounce text', () => {
     ['Sorry, no mailbox here by that name. (#5.1.1)', ['E:5.1.1@ndr']],
     ['550-5.1.1 The email account that you tried to reach does not exist. Please try', ['R:550@pair', 'E:5.1.1@pair']],
     ['The error that the other server returned was: 550 Unknown user', ['R:550@ndr']],
+    ['The error that the other server returned was: 554 554 5.7.0 Header error (state 18).', ['R:554@ndr', 'R:554@pair', 'E:5.7.0@pair']],
+    ['550 sorry, no mailbox here by that name (#5.1.1 - chkusr)', ['R:550@ndr', 'E:5.1.1@ndr']],
+    ['550-REJECTED - Blacklisted URL in message.', ['R:550@ndr']],
+    ["Diagnostic-Code: smtp; 5.3.0 - Other mail system problem 550-'Unknown user a@b.example' (delivery attempts: 0)",
+      ['E:5.3.0@dsn-diagnostic', 'R:550@dsn-diagnostic']],
+    ['550: 5.1.1 <a@b.example>... User Unknown', ['R:550@pair', 'E:5.1.1@pair']],
   ];
+  // The returned message's own lines are not bounce text quoting a reply.
+  for (const line of ['200 people came to the party', '415-555-0100 is our number', '250 grams of flour']) assert.deepEqual(found(line, 'dsn'), [], line);
   for (const [line, expected] of cases) assert.deepEqual(found(line, 'dsn'), expected, line);
 });
 
@@ -300,5 +319,37 @@ test('huge, binary and odd lines never throw', () => {
     scan('#', kind);
     scan('ERROR:"', kind);
     scan('/unterminated REJECT 5.7.1', kind);
+  }
+});
+
+test('re-scanning from an edit until the state converges gives the same result as a full scan', () => {
+  const dir = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'engine');
+  const documents: readonly [string, DocumentKind][] = [['session.smtp', 'transcript'], ['broken.smtp', 'transcript'], ['bounce.eml', 'dsn'], ['mail.log', 'log']];
+  const edits = ['S: 550-5.7.1 opens a reply', 'Diagnostic-Code: smtp; 550', 'C: DATA', '', 'host x[192.0.2.1] said:'];
+  for (const [name, kind] of documents) {
+    const original = fs.readFileSync(path.join(dir, name), 'utf8').split('\n');
+    // What an editor keeps: each line's findings and the state after it.
+    const stored: { findings: Finding[]; after: LineState }[] = [];
+    let state = initialState(kind);
+    for (const [i, line] of original.entries()) {
+      const { findings, next } = scanLine(line, i, state);
+      stored.push({ findings, after: next });
+      state = next;
+    }
+    for (let at = 0; at < original.length; at++) {
+      for (const edit of edits) {
+        const lines = original.map((line, i) => (i === at ? edit : line));
+        const results = stored.map((s) => ({ ...s }));
+        let current = at === 0 ? initialState(kind) : results[at - 1]!.after;
+        for (let i = at; i < lines.length; i++) {
+          const { findings, next } = scanLine(lines[i]!, i, current);
+          const converged = i > at && lineStatesEqual(next, results[i]!.after);
+          results[i] = { findings, after: next };
+          current = next;
+          if (converged) break;
+        }
+        assert.deepEqual(results.map((r) => r.findings), scanLines(lines, kind), `${name}: line ${at} -> ${edit}`);
+      }
+    }
   }
 });

@@ -165,12 +165,6 @@ export class LineDocument {
     if (line >= this.results.length) this.scanMore(line + 1 - this.results.length);
   }
 
-  /** The state before `line`, scanning up to it first. */
-  stateBefore(line: number): LineState {
-    this.ensureScanned(line - 1);
-    return this.stateFor(line);
-  }
-
   /** Findings of a scanned line (empty beyond the frontier). */
   findingsAt(line: number): readonly Finding[] {
     const result = this.results[line];

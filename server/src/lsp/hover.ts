@@ -1,9 +1,9 @@
 // Hover: the explanation of the code under the cursor (or of the pair it belongs to), after a
-// warning line for each problem at that spot. Computed from the line at hand only.
+// warning line for each problem at that spot. Uses the hovered line's own scan result only.
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import { escapeMarkdown, explain, renderMarkdown } from '../explain';
-import { checkLine, findingAt, queryOf, scanLine } from '../service';
-import type { Problem, Range, Settings } from '../service/types';
+import { findingAt, queryOf } from '../service';
+import type { Problem, Range, VendorId } from '../service/types';
 import type { LineDocument, Position } from './document';
 
 function problemLine(problem: Problem): string {
@@ -14,16 +14,18 @@ function toRange(range: Range) {
   return { start: { line: range.line, character: range.start }, end: { line: range.line, character: range.end } };
 }
 
-export function hoverAt(document: LineDocument, position: Position, settings: Settings): Hover | null {
+export function hoverAt(document: LineDocument, position: Position, vendors: readonly VendorId[]): Hover | null {
   const { line, character } = position;
   if (line >= document.lineCount) return null;
-  const { findings } = scanLine(document.lineText(line), line, document.stateBefore(line));
+  // Only this line is needed: scanning stops here if the background scan has not got this far.
+  document.ensureScanned(line);
+  const findings = document.findingsAt(line);
   const finding = findingAt(findings, character);
-  const problems = checkLine(findings, settings).filter((problem) => problem.line === line && problem.start <= character && character <= problem.end);
+  const problems = document.problemsAt(line).filter((problem) => problem.start <= character && character <= problem.end);
   if (finding === undefined && problems.length === 0) return null;
 
   const sections = problems.map(problemLine);
-  if (finding !== undefined) sections.push(renderMarkdown(explain(queryOf(finding, findings), settings.vendors)));
+  if (finding !== undefined) sections.push(renderMarkdown(explain(queryOf(finding, findings), vendors)));
   return {
     contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n') },
     range: toRange(finding ?? problems[0]!),

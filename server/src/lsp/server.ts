@@ -130,7 +130,7 @@ export function startServer(connection: Connection): void {
       const document = workspace.analysable(documentUri(params) ?? '');
       const position = isRecord(params) ? params['position'] : undefined;
       if (document === undefined || !isPosition(position)) return null;
-      return hoverAt(document, position, workspace.settings.core);
+      return hoverAt(document, position, workspace.settings.core.vendors);
     }),
   );
 
@@ -154,7 +154,10 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onCompletionResolve(
-    guard(connection, 'completionItem/resolve', null, (item: unknown) => (isRecord(item) ? resolveCompletion(item as unknown as CompletionItem, workspace.settings.core.vendors) : null)),
+    guard(connection, 'completionItem/resolve', {} as CompletionItem, (item: unknown) => {
+      if (!isRecord(item)) throw invalidParams('completionItem/resolve expects a completion item');
+      return resolveCompletion(item as unknown as CompletionItem, workspace.settings.core.vendors);
+    }),
   );
 
   connection.languages.inlayHint.on(

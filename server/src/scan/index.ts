@@ -12,10 +12,7 @@ import { EMPTY_TRANSCRIPT, isClientText, lineSide, readTranscriptLine } from './
 import type { Carry, CodeRef, DsnBlockFacts, Finding, LineScan, LineState, ReplyGroup, TranscriptState } from './types';
 
 export type * from './types';
-export { enhancedFlaw, normalizeEnhanced, parseEnhanced, replyFlaw } from './codes';
-export type { EnhancedFlaw, ReplyFlaw } from './codes';
-
-const NO_FINDINGS: Finding[] = [];
+export { parseEnhanced } from './codes';
 
 export function initialState(kind: DocumentKind): LineState {
   return kind === 'transcript' ? { kind, transcript: EMPTY_TRANSCRIPT } : { kind };
@@ -26,7 +23,10 @@ export function scanLine(text: string, line: number, state: LineState): LineScan
   const blank = skipSpaces(text, 0) >= text.length;
   const indented = !blank && isSpace(text.charCodeAt(0));
   const digits = hasDigit(text);
-  const scanner = new LineScanner(text, line, state.group);
+  // A multi-line reply goes on in a transcript, and in bounce text on folded lines or lines
+  // that start with the next reply line; each log line is a record of its own.
+  const continues = kind === 'transcript' || (kind !== 'log' && (indented || isDigit(text.charCodeAt(0))));
+  const scanner = new LineScanner(text, line, continues ? state.group : undefined);
   if (state.carry !== undefined && indented && digits) scanner.continuation(skipSpaces(text, 0), state.carry);
 
   let transcript = state.transcript;
@@ -53,22 +53,25 @@ export function scanLine(text: string, line: number, state: LineState): LineScan
     }
   }
 
-  const findings = scanner.findings.length === 0 ? NO_FINDINGS : scanner.sorted();
+  const findings = scanner.sorted();
   let group = scanner.group;
   if (group !== undefined && group === state.group && !findings.some((f) => f.kind === 'reply')) {
     // A line without a reply ends a multi-line reply, except a folded continuation in bounce text.
-    if (blank || kind === 'transcript' || !(indented || inDiagnostic)) group = undefined;
+    if (kind === 'transcript' || !(indented || inDiagnostic)) group = undefined;
   }
-  if (blank) group = undefined;
+  if (blank || kind === 'log') group = undefined;
   const next = nextState(state, group, transcript, block, inDiagnostic, scanner.carry);
   return { findings, next };
 }
 
 /**
- * Bounce text quoting a reply on a line of its own: `550 sorry, no mailbox here`,
- * `550-REJECTED - Blacklisted URL` (but not a phone number `415-555-0100`).
+ * Bounce text quoting a failure reply on a line of its own: `550 sorry, no mailbox here`,
+ * `550-REJECTED - Blacklisted URL`. Not a phone number (`415-555-0100`), and not the
+ * returned message's own text (`200 people came`): a bounce quotes the 4xx/5xx it reports.
  */
 function quotesReply(text: string, pos: number): boolean {
+  const first = text.charCodeAt(pos);
+  if (first !== 52 && first !== 53) return false;
   const sep = text.charCodeAt(pos + 3);
   return sep === 32 || (sep === 45 && !isDigit(text.charCodeAt(pos + 4)));
 }

@@ -21,32 +21,21 @@ export interface NumberToken {
   readonly start: number;
   readonly end: number;
   readonly parts: number;
-  /** Length of the longest digit run, to reject timestamps and sizes early. */
-  readonly longest: number;
 }
 
 /** Reads `\d+(\.\d+)*` at `start` (which must hold a digit). */
 export function readNumber(text: string, start: number): NumberToken {
   let i = start;
   let parts = 1;
-  let run = 0;
-  let longest = 0;
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (isDigit(c)) {
-      run++;
-    } else if (c === Ch.Dot && run > 0 && i + 1 < text.length && isDigit(text.charCodeAt(i + 1))) {
-      if (run > longest) longest = run;
-      run = 0;
-      parts++;
-    } else {
-      break;
-    }
+    if (c === Ch.Dot && i + 1 < text.length && isDigit(text.charCodeAt(i + 1))) parts++;
+    else if (!isDigit(c)) break;
   }
-  return { start, end: i, parts, longest: run > longest ? run : longest };
+  return { start, end: i, parts };
 }
 
-/** May a code start right after this character? (start of line is -1). */
+/** May a code start at `start`, given the character before it? */
 export function boundaryBefore(text: string, start: number): boolean {
   if (start === 0) return true;
   switch (text.charCodeAt(start - 1)) {

@@ -11,7 +11,7 @@ const PAIR_CANDIDATE = /[2-5][0-5]\d[ :-]'?\d?/g;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** What a slot may hold. */
-export type Expect = 'reply' | 'enhanced' | 'any';
+type Expect = 'reply' | 'enhanced' | 'any';
 
 /** Contexts whose code may be folded onto the next line. */
 const FOLDING: ReadonlySet<FindingContext> = new Set(['postfix-said', 'exim-error', 'dsn-diagnostic', 'postfix-reject']);
@@ -95,6 +95,7 @@ export class LineScanner {
     for (let m = PAIR_CANDIDATE.exec(text); m !== null; m = PAIR_CANDIDATE.exec(text)) {
       const i = m.index;
       const end = i + 3;
+      PAIR_CANDIDATE.lastIndex = i + 1;  // `554 554 5.7.0`: the next candidate may start inside this one
       if (!boundaryBefore(text, i) || (i > 0 && isDigit(text.charCodeAt(i - 1))) || taken?.has(i)) continue;
       const at = enhancedAfter(text, end);
       if (at < 0) {

@@ -34,6 +34,9 @@ const MARKERS: readonly Marker[] = [
   { text: '>', side: 'client', transcriptOnly: true },
 ];
 
+/** The first characters of all markers: most lines are ruled out by one look. */
+const MARKER_STARTS = 'SC<>-~*';
+
 /** An optional timestamp before the marker: `[12:00:01]`, `2024-05-01 12:00:01.123`, `12:00:01`. */
 const TIMESTAMP = /[ \t]*(?:\[[^\]]{1,40}\][ \t]*|\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?[ \t]+|\d\d:\d\d:\d\d(?:[.,]\d{1,9})?[ \t]+)?/y;
 
@@ -59,10 +62,12 @@ export interface LineSide {
 export function lineSide(text: string, kind: DocumentKind): LineSide {
   TIMESTAMP.lastIndex = 0;
   const afterTime = TIMESTAMP.test(text) ? TIMESTAMP.lastIndex : 0;
-  for (const marker of MARKERS) {
-    if (marker.transcriptOnly && kind !== 'transcript') continue;
-    if (text.startsWith(marker.text, afterTime)) {
-      return { side: marker.side, pos: skipSpaces(text, afterTime + marker.text.length), explicit: true };
+  if (MARKER_STARTS.includes(text.charAt(afterTime))) {
+    for (const marker of MARKERS) {
+      if (marker.transcriptOnly && kind !== 'transcript') continue;
+      if (text.startsWith(marker.text, afterTime)) {
+        return { side: marker.side, pos: skipSpaces(text, afterTime + marker.text.length), explicit: true };
+      }
     }
   }
   if (kind !== 'transcript') return { side: undefined, pos: afterTime, explicit: false };

@@ -1,16 +1,15 @@
 // Small helpers for the extension-host suite: open demo files, wait for the server's answers.
 import * as assert from 'node:assert/strict';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SmtpStatusApi } from '../../../client/src/extension';
 
 export const EXTENSION_ID = 'smtp-status.smtp-status';
 
-/** The demo workspace the runners open (test/fixtures/demo), located from this file. */
-export const DEMO = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'demo');
-
+/** A file of the workspace the runners open: a throwaway copy of test/fixtures/demo. */
 export function demoUri(relative: string): vscode.Uri {
-  return vscode.Uri.file(join(DEMO, relative));
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the runner opens a copy of the demo workspace');
+  return vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
 }
 
 export async function api(): Promise<SmtpStatusApi> {
