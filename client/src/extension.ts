@@ -10,6 +10,7 @@ import { configuredLanguages, documentSelector } from './languages';
 import { SET_RULE_SEVERITY_COMMAND } from './protocol';
 import { RestartPolicy } from './restartPolicy';
 import { ServerProcess } from './serverProcess';
+import { configurationMiddleware } from './settingsMiddleware';
 import { SCHEME, VirtualDocuments } from './virtualDocuments';
 
 /** What the extension exports to other extensions (and to its end-to-end tests). */
@@ -75,7 +76,7 @@ class SmtpStatusClient implements vscode.Disposable {
       synchronize: { configurationSection: 'smtpStatus' },
       outputChannel: this.output,
       errorHandler: policy,
-      initializationOptions: { extraLanguages: this.languages },
+      middleware: { workspace: configurationMiddleware },
     };
     const client = new LanguageClient('smtpStatus', 'SMTP Status', () => this.process.start(), options);
     this.client = client;

@@ -220,6 +220,7 @@ async function main(): Promise<void> {
     for (const v of verdicts) console.log(verdictLine(v));
     for (const line of unmeasured) console.log(line);
     console.log(`${verdicts.filter((v) => v.pass).length} of ${verdicts.length + unmeasured.length} targets pass`);
+    if (profileDir !== undefined) console.log(`\nCPU profiles of our server (one per round): ${profileDir}`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

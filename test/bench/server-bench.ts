@@ -22,7 +22,7 @@ export interface Workload {
   readonly uri: string;
   readonly text: string;
   readonly hovers: readonly { line: number; character: number }[];
-  /** Replaces a reply code in the middle of the file by another (changes the diagnostics). */
+  /** Replaces a reply code in the middle of the file by another, making a class mismatch. */
   readonly edit: { line: number; character: number; oldText: string; newText: string };
 }
 

@@ -25,12 +25,18 @@ describe('log injection grammar', () => {
     for (const line of LOG_TRAPS) assert.deepEqual(codeTokens(injected, [line]), [], line);
   });
 
-  it('keeps the host scopes around an injected code', () => {
-    const line = 'ERROR 12:00:01 delivery to mx.example.com failed: said: 550 5.1.1 user unknown';
-    const code = tokenize(injected, [line]).find((t) => t.text === '550');
-    assert.deepEqual(code?.scopes, [LOG_SCOPE, CODE.permanent]);
-    const host = tokenize(injected, [line]).find((t) => t.text === 'mx.example.com');
-    assert.deepEqual(host?.scopes, [LOG_SCOPE, 'constant.other.dotted.log-host']);
+  it('keeps the host grammar working before, around and after an injected code', () => {
+    const tokens = tokenize(injected, ['ERROR 12:00:01 delivery to mx.example.com failed: said: 550 5.1.1 see mx2.example.com']);
+    const scopesOf = (text: string) => tokens.find((t) => t.text === text)?.scopes;
+    assert.deepEqual(scopesOf('ERROR'), [LOG_SCOPE, 'keyword.level.log-host']);
+    assert.deepEqual(scopesOf('mx.example.com'), [LOG_SCOPE, 'constant.other.dotted.log-host']);
+    assert.deepEqual(scopesOf('550'), [LOG_SCOPE, 'meta.codes.smtp', CODE.permanent]);
+    assert.deepEqual(scopesOf('mx2.example.com'), [LOG_SCOPE, 'meta.codes.smtp', 'constant.other.dotted.log-host']);
+  });
+
+  it('ends its region with the line', () => {
+    const tokens = tokenize(injected, ['said: 550 5.1.1', '2024-05-01 250']);
+    assert.deepEqual(tokens.filter((t) => t.line === 1).map((t) => t.scopes), [[LOG_SCOPE, 'comment.date.log-host'], [LOG_SCOPE], [LOG_SCOPE, 'constant.numeric.log-host']]);
   });
 
   it('colours nothing without the injection', () => {

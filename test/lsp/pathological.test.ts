@@ -91,7 +91,8 @@ describe('pathological documents', { timeout: HANG_GUARD_MS }, () => {
     const invalidUtf8 = Buffer.from([0xff, 0xfe, 0xc0, 0x80, 0xed, 0xa0, 0x80, 0xf4, 0x90, 0x80, 0x80]).toString('utf8');
     const lines = [
       'host x said: 550 4.1.1 \ud800 user unknown',
-      '\udc00host x said: 550 4.1.1\udfff',
+      '\udc00host x said: 550 4.1.1 \udfff',
+      'host x said: 451 5.1.1\udfff glued to a lone surrogate',
       `${invalidUtf8} host x said: 550 4.1.1 ${invalidUtf8}`,
       '\u{1F4E7}\u{1F4E7} host x said: 550 4.1.1 mail emoji before the code',
       '550\ud8005.1.1 \ud83d',

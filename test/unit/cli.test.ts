@@ -98,10 +98,16 @@ test('check --format sarif is SARIF 2.1.0 as code scanning reads it', () => {
     assert.equal(rules[result.ruleIndex]!.id, result.ruleId);
     assert.ok(['error', 'warning', 'note'].includes(result.level));
     const location = result.locations[0]!.physicalLocation;
-    assert.ok(location.artifactLocation.uri.endsWith('test/fixtures/engine/bad.log'));
+    assert.equal(location.artifactLocation.uri, `file://${file('bad.log')}`);
     assert.equal(location.region.startLine, 1);
     assert.ok(location.region.endColumn > location.region.startColumn);
   }
+});
+
+test('SARIF keeps a relative path relative', () => {
+  const relative = path.relative(process.cwd(), file('bad.log'));
+  const sarif = JSON.parse(run(runCheck, ['--format', 'sarif', relative]).out) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+  assert.equal(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri, relative.split(path.sep).join('/'));
 });
 
 test('- reads standard input', () => {

@@ -147,6 +147,9 @@ test('unexpected-reply: a reply the command cannot receive', () => {
   assert.match(p.message, /RCPT/);
   assert.deepEqual(problems('C: VRFY bob\nS: 252 2.1.5 will try', 'transcript').filter((q) => q.rule === 'unexpected-reply'), []);
   assert.deepEqual(problems('S: 252 2.1.5 will try', 'transcript').filter((q) => q.rule === 'unexpected-reply'), [], 'unknown command: no claim');
+  // DATA is answered by 354 (or an error); 250 comes only after the final dot.
+  assert.match(only('C: DATA\nS: 250 2.0.0 ok', 'unexpected-reply', 'transcript').message, /DATA/);
+  assert.deepEqual(problems('C: DATA\nS: 354 go\nC: hello\nC: .\nS: 250 2.0.0 ok', 'transcript').filter((q) => q.rule === 'unexpected-reply'), []);
 });
 
 test('deprecated-code: X.6.10 becomes X.6.8', () => {

@@ -82,13 +82,10 @@ test('multi-line replies carry the first line as their group', () => {
   assert.deepEqual(gmail.map((f) => f.text), ['421', '4.7.0', '421', '4.7.0', '421', '4.7.0']);
   assert.deepEqual(gmail.map((f) => f.group?.reply ?? '-'), ['-', '-', '421', '421', '421', '421']);
   // A log line cut short after `421-` does not make the next record part of its reply.
-  const cut = scan('said: 421-4.7.0 Our system has detected
-said: 550 5.1.1 unknown');
+  const cut = scan('said: 421-4.7.0 Our system has detected\nsaid: 550 5.1.1 unknown');
   assert.deepEqual(cut.map((f) => f.group?.reply ?? '-'), ['-', '-', '-', '-']);
   // Bounce text: folded lines and line-start reply lines continue the reply.
-  const bounce = scan('550-REJECTED - Blacklisted URL
-550-See http://lookup.uribl.com.
-550 DEALS UPDATE', 'dsn');
+  const bounce = scan('550-REJECTED - Blacklisted URL\n550-See http://lookup.uribl.com.\n550 DEALS UPDATE', 'dsn');
   assert.deepEqual(bounce.map((f) => f.group?.line ?? '-'), ['-', 0, 0]);
 });
 
@@ -229,6 +226,7 @@ test('configs: Postfix access maps, checks and main.cf, Exim ACLs, Sendmail acce
     ['From:spammer@example.com    ERROR:"550 5.7.1 Go away"', ['R:550@sendmail-access', 'E:5.7.1@sendmail-access']],
     ['Connect:10.5.1.1            ERROR:5.7.1:550 Rejected', ['E:5.7.1@sendmail-access', 'R:550@sendmail-access']],
     ['# 10.5.1.1 REJECT 5.7.1 commented out', []],
+    ['| 523 | [contributor](https://example.com) |', []],
   ];
   for (const [line, expected] of cases) assert.deepEqual(found(line, 'config'), expected, line);
   const [enhanced, reply] = scan('Connect:10.5.1.1  ERROR:5.7.1:550 Rejected', 'config');
@@ -278,6 +276,9 @@ test('malformed codes are found where a code is clearly meant', () => {
     ['smtpd_reject_code = 650', 'config', ['R:650@config-reject-code']],
   ];
   for (const [line, kind, expected] of cases) assert.deepEqual(found(line, kind), expected, line);
+  // A bare transcript line needs three digits to be read as a (malformed) reply.
+  assert.deepEqual(found('50 messages queued', 'transcript'), []);
+  assert.deepEqual(found('650 go away', 'transcript'), ['R:650@transcript-reply']);
   // But not a malformed code without such a context.
   assert.deepEqual(found('build 650 9.1.1 here'), []);
   assert.deepEqual(found('version 5.01.1 and 5.1.3000'), []);

@@ -1,5 +1,7 @@
 // SARIF 2.1.0 output for `check --format sarif`, in the shape GitHub code scanning accepts:
 // one run, the rules in tool.driver.rules, one result per problem with a physical location.
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { RULES } from '../service';
 import type { Problem, Severity } from '../service/types';
 
@@ -15,8 +17,9 @@ const LEVELS: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
   hint: 'note',
 };
 
-/** A relative URI for a file name as given on the command line. */
+/** The file as given: relative stays relative (to the checkout), absolute becomes `file://`. */
 function artifactUri(file: string): string {
+  if (isAbsolute(file)) return pathToFileURL(file).href;
   return encodeURI(file.replace(/\\/g, '/').replace(/^\.\//, ''));
 }
 

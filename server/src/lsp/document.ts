@@ -20,15 +20,17 @@ export interface ContentChange {
 
 /**
  * What one scanned line yielded; `line` is where the line was when scanned. When edits above
- * have moved it, it is brought up to date on first read (see resultAt).
+ * have moved it, it is brought up to date on first read (see resultAt). Problems are not kept:
+ * a big log can have hundreds of thousands, and they are cheap to re-derive from the findings
+ * for the few lines a publication, hover or code action needs.
  */
 interface LineResult {
   readonly findings: readonly Finding[];
-  readonly problems: readonly Problem[];
   readonly line: number;
 }
 
-const BLANK: LineResult = { findings: [], problems: [], line: 0 };
+const BLANK: LineResult = { findings: [], line: 0 };
+const NO_PROBLEMS: readonly Problem[] = [];
 
 /** The kind is detected from this many leading lines, on open and after edits among them. */
 const KIND_SAMPLE_LINES = 200;
@@ -45,7 +47,7 @@ function replaceItems<T>(array: T[], start: number, deleteCount: number, items: 
 }
 
 function fileNameOf(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
+  const path = uri.replace(/[?#][\s\S]*$/, '');
   const name = path.slice(path.lastIndexOf('/') + 1);
   try {
     return decodeURIComponent(name);
@@ -83,18 +85,20 @@ export function moveLineRefs<T>(value: T, delta: number): T {
 }
 
 export class LineDocument {
-  private lines: string[];
+  private lines: string[] = [];
   /** states[i] is the scanner state before line i, for i <= scanned... */
   private states: LineState[] = [];
   /** ...computed when that line was line origins[i] (see stateFor). */
   private origins: number[] = [];
   /** results[i] for i < scanned. */
   private results: LineResult[] = [];
-  /** The number of problems in results[i], kept apart so that publishing reads a compact array. */
+  /** The number of problems of line i, for i < scanned: publishing reads this compact array. */
   private counts: number[] = [];
-  private kindValue: DocumentKind;
+  private kindValue: DocumentKind = 'log';
   /** Characters, counting each line break as one. */
-  private sizeValue: number;
+  private sizeValue = 0;
+  /** Counts the changes applied: unlike `version`, it changes whatever a client sends. */
+  private revisionValue = 0;
 
   constructor(
     readonly uri: string,
@@ -103,10 +107,7 @@ export class LineDocument {
     text: string,
     private settings: Settings,
   ) {
-    this.lines = splitLines(text);
-    this.sizeValue = this.lines.reduce((sum, line) => sum + line.length, this.lines.length - 1);
-    this.kindValue = this.detect();
-    this.reset();
+    this.replaceAll(text);
   }
 
   get kind(): DocumentKind {
@@ -125,6 +126,9 @@ export class LineDocument {
   get size(): number {
     return this.sizeValue;
   }
+  get revision(): number {
+    return this.revisionValue;
+  }
 
   lineText(line: number): string {
     return this.lines[line] ?? '';
@@ -142,22 +146,18 @@ export class LineDocument {
     this.counts = [];
   }
 
-  /** New settings: problems are recomputed from the stored findings, nothing is re-scanned. */
+  /** New settings: problems are counted again from the stored findings, nothing is re-scanned. */
   recheck(settings: Settings): void {
     this.settings = settings;
     for (let i = 0; i < this.results.length; i++) {
-      const result = this.results[i]!;
-      if (result.findings.length === 0) continue;
-      this.results[i] = this.checked(moveLineRefs(result.findings, i - result.line), i);
-      this.counts[i] = this.results[i]!.problems.length;
+      if (this.results[i]!.findings.length > 0) this.counts[i] = this.problemsAt(i).length;
     }
   }
 
-  /** Scans up to `count` more lines; returns the new frontier. */
-  scanMore(count: number): number {
+  /** Scans up to `count` more lines. */
+  scanMore(count: number): void {
     const end = Math.min(this.lines.length, this.results.length + count);
     for (let i = this.results.length; i < end; i++) this.store(i + 1, this.scanAt(i));
-    return this.results.length;
   }
 
   /** Scans (synchronously) up to and including `line`. */
@@ -167,16 +167,16 @@ export class LineDocument {
 
   /** Findings of a scanned line (empty beyond the frontier). */
   findingsAt(line: number): readonly Finding[] {
-    const result = this.results[line];
-    return result === undefined ? BLANK.findings : moveLineRefs(result.findings, line - result.line);
+    return this.resultAt(line)?.findings ?? BLANK.findings;
   }
 
   /** Problems of a scanned line (empty beyond the frontier). */
   problemsAt(line: number): readonly Problem[] {
-    return this.resultAt(line)?.problems ?? BLANK.problems;
+    const findings = this.findingsAt(line);
+    return findings.length === 0 ? NO_PROBLEMS : checkLine(findings, this.settings);
   }
 
-  /** How many problems a scanned line has; moving a line does not change it, so no update is needed. */
+  /** How many problems a scanned line has (moving a line does not change it). */
   problemCountAt(line: number): number {
     return this.counts[line] ?? 0;
   }
@@ -188,6 +188,7 @@ export class LineDocument {
       else this.applyRangeEdit(change.range.start, change.range.end, change.text);
     }
     this.version = version;
+    this.revisionValue += 1;
   }
 
   /**
@@ -206,26 +207,19 @@ export class LineDocument {
 
   private scanAt(line: number): LineState {
     const { findings, next } = scanLine(this.lines[line]!, line, this.stateFor(line));
-    const result = findings.length === 0 ? BLANK : this.checked(findings, line);
-    this.results[line] = result;
-    this.counts[line] = result.problems.length;
+    this.results[line] = findings.length === 0 ? BLANK : { findings, line };
+    this.counts[line] = findings.length === 0 ? 0 : checkLine(findings, this.settings).length;
     return next;
-  }
-
-  private checked(findings: readonly Finding[], line: number): LineResult {
-    const problems = checkLine(findings, this.settings);
-    return { findings, problems: problems.length === 0 ? BLANK.problems : problems, line };
   }
 
   /**
    * The result of a scanned line, brought to where the line is now: its findings' line
-   * references move with it, and its problems are re-checked, since their messages may name
-   * lines. Stored back, so each moved line is updated once.
+   * references move with it. Stored back, so each moved line is updated once.
    */
   private resultAt(line: number): LineResult | undefined {
     const result = this.results[line];
     if (result === undefined || result.line === line || result.findings.length === 0) return result;
-    const moved = this.checked(moveLineRefs(result.findings, line - result.line), line);
+    const moved: LineResult = { findings: moveLineRefs(result.findings, line - result.line), line };
     this.results[line] = moved;
     return moved;
   }

@@ -140,7 +140,7 @@ export function transcriptOutline(lines: readonly string[]): OutlineNode[] {
 
 // ---- delivery status notifications ----
 
-const FIELD = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.*)$/;
+const FIELD = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s*([\s\S]*)$/;
 const CONTINUATION = /^[ \t]+\S/;
 const BOUNDARY = /^--\S+\s*$/;
 const STATUS_PART = /^content-type\s*:\s*message\/(?:global-)?delivery-status\b/i;

@@ -172,13 +172,13 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(
     guard(connection, 'documentSymbol', [], (params: unknown) => {
       const document = workspace.analysable(documentUri(params) ?? '');
-      return document === undefined ? [] : documentSymbols(document.allLines(), document.kind);
+      return document === undefined ? [] : documentSymbols(document);
     }),
   );
   connection.onFoldingRanges(
     guard(connection, 'foldingRange', [], (params: unknown) => {
       const document = workspace.analysable(documentUri(params) ?? '');
-      return document === undefined ? [] : foldingRanges(document.allLines(), document.kind);
+      return document === undefined ? [] : foldingRanges(document);
     }),
   );
 

@@ -1,6 +1,6 @@
 // Document symbols and folding ranges from the outline of transcripts and bounce messages.
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver/node';
-import type { DocumentKind } from '../service/types';
+import type { LineDocument } from './document';
 import { dsnOutline, transcriptOutline, type OutlineKind, type OutlineNode } from './outline';
 
 const SYMBOL_KIND: Record<OutlineKind, SymbolKind> = {
@@ -11,10 +11,16 @@ const SYMBOL_KIND: Record<OutlineKind, SymbolKind> = {
   recipient: SymbolKind.Object,
 };
 
-export function outlineOf(lines: readonly string[], kind: DocumentKind): OutlineNode[] {
-  if (kind === 'transcript') return transcriptOutline(lines);
-  if (kind === 'dsn') return dsnOutline(lines);
-  return [];
+/** The outline of each open document's current text: symbols and folding ask for it in turn. */
+const outlines = new WeakMap<LineDocument, { readonly revision: number; readonly nodes: readonly OutlineNode[] }>();
+
+function outlineOf(document: LineDocument): readonly OutlineNode[] {
+  const cached = outlines.get(document);
+  if (cached !== undefined && cached.revision === document.revision) return cached.nodes;
+  const lines = document.allLines();
+  const nodes = document.kind === 'transcript' ? transcriptOutline(lines) : document.kind === 'dsn' ? dsnOutline(lines) : [];
+  outlines.set(document, { revision: document.revision, nodes });
+  return nodes;
 }
 
 function toSymbol(node: OutlineNode, lines: readonly string[]): DocumentSymbol {
@@ -29,16 +35,17 @@ function toSymbol(node: OutlineNode, lines: readonly string[]): DocumentSymbol {
   };
 }
 
-export function documentSymbols(lines: readonly string[], kind: DocumentKind): DocumentSymbol[] {
-  return outlineOf(lines, kind).map((node) => toSymbol(node, lines));
+export function documentSymbols(document: LineDocument): DocumentSymbol[] {
+  const lines = document.allLines();
+  return outlineOf(document).map((node) => toSymbol(node, lines));
 }
 
-export function foldingRanges(lines: readonly string[], kind: DocumentKind): FoldingRange[] {
+export function foldingRanges(document: LineDocument): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const visit = (node: OutlineNode): void => {
     if (node.endLine > node.startLine) ranges.push({ startLine: node.startLine, endLine: node.endLine, kind: FoldingRangeKind.Region });
     node.children.forEach(visit);
   };
-  outlineOf(lines, kind).forEach(visit);
+  outlineOf(document).forEach(visit);
   return ranges;
 }

@@ -32,10 +32,6 @@ export class Workspace {
     return this.settingsValue;
   }
 
-  get(uri: string): LineDocument | undefined {
-    return this.documents.get(uri);
-  }
-
   /** A document that is open and small enough to analyse. */
   analysable(uri: string): LineDocument | undefined {
     const document = this.documents.get(uri);

@@ -75,6 +75,10 @@ function sendmailError(scanner: LineScanner, from: number): void {
   scanner.slot(pos, 'sendmail-access', 'any', true);
 }
 
+function isAlphanumeric(c: number): boolean {
+  return isDigit(c) || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+}
+
 /** Where the action of a Postfix lookup-table line starts (-1 if the line has none). */
 function accessAction(text: string, first: number): number {
   let i = first;
@@ -89,7 +93,10 @@ function accessAction(text: string, first: number): number {
     while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
   } else {
     if (negated || text.startsWith('if ', first) || text.startsWith('endif', first)) return -1;
-    while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+    // A key is a domain, address, IP or network: it has letters or digits (not `|`, `-`).
+    let named = false;
+    for (; i < text.length && !isSpace(text.charCodeAt(i)); i++) named ||= isAlphanumeric(text.charCodeAt(i));
+    if (!named) return -1;
   }
   if (i >= text.length) return -1;
   return skipSpaces(text, i);

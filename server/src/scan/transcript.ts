@@ -102,7 +102,8 @@ export function readTranscriptLine(scanner: LineScanner, side: LineSide, state: 
   if (side.side === 'client') return clientLine(text, side.pos, state);
   if (side.side !== 'server' || state.inData && !side.explicit) return state;
   scanner.answers = state.pending[0];
-  scanner.slot(side.pos, 'transcript-reply', 'reply', true);
+  // Without a marker only a three-digit number counts: `50 messages` is no malformed reply.
+  scanner.slot(side.pos, 'transcript-reply', 'reply', side.explicit || digitRun(text, side.pos) === 3);
   scanner.answers = undefined;
   const done = scanner.completed;
   let next = state.inData ? { ...state, inData: false } : state;
@@ -112,6 +113,12 @@ export function readTranscriptLine(scanner: LineScanner, side: LineSide, state: 
   if (head === undefined) return next;
   next = { ...next, pending: next.pending.slice(1) };
   return done.reply === 354 && head === 'DATA' ? { ...next, inData: true } : next;
+}
+
+function digitRun(text: string, pos: number): number {
+  let end = pos;
+  while (isDigit(text.charCodeAt(end))) end++;
+  return end - pos;
 }
 
 /** The line that ends message content: a lone `.` (RFC 5321 s4.1.1.4). */
