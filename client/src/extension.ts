@@ -73,7 +73,6 @@ class SmtpStatusClient implements vscode.Disposable {
     );
     const options: LanguageClientOptions = {
       documentSelector: this.languages.map((language) => ({ language })),
-      synchronize: { configurationSection: 'smtpStatus' },
       outputChannel: this.output,
       errorHandler: policy,
       middleware: { workspace: configurationMiddleware },

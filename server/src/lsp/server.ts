@@ -39,16 +39,16 @@ function validChanges(value: unknown): ContentChange[] {
 export function startServer(connection: Connection): void {
   const workspace = new Workspace(connection);
   const support: ClientSupport = { pullConfiguration: false, registerConfigurationChange: false, inlayHintRefresh: false };
-  const warned = new Set<string>();
+  /** The warnings about the current settings, each shown once until the settings change. */
+  let warned = new Set<string>();
 
   const useSettings = (raw: unknown): void => {
     const { settings, warnings } = readServerSettings(raw);
     for (const warning of warnings) {
-      if (warned.has(warning)) continue;
-      warned.add(warning);
       // A notification, not showWarningMessage (a request that waits for the user to answer).
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `smtp-status: ${warning}; using the default.` });
+      if (!warned.has(warning)) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `smtp-status: ${warning}; using the default.` });
     }
+    warned = new Set(warnings);
     const hintsChanged = settings.inlayHints !== workspace.settings.inlayHints;
     workspace.applySettings(settings);
     if (hintsChanged && support.inlayHintRefresh) void connection.languages.inlayHint.refresh();

@@ -2,7 +2,8 @@
 // and the "change severity" command the server's code actions run.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, diagnostics, eventually, open, ruleOf, setSetting } from './helpers';
+import { RULES } from '../../../server/src/rules';
+import { api, diagnostics, EXTENSION_ID, eventually, open, ruleOf, setSetting } from './helpers';
 
 describe('settings', () => {
   before(async () => {
@@ -12,6 +13,14 @@ describe('settings', () => {
   afterEach(async () => {
     await setSetting('smtpStatus.rules.class-mismatch', undefined);
     await setSetting('smtpStatus.extraLanguages', undefined);
+  });
+
+  it('declares one severity setting per rule, defaulting to the rule\'s own severity', () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { configuration: { properties: Record<string, { default?: unknown }> } } };
+    const declared = Object.entries(manifest.contributes.configuration.properties)
+      .filter(([key]) => key.startsWith('smtpStatus.rules.'))
+      .map(([key, schema]) => [key.slice('smtpStatus.rules.'.length), schema.default]);
+    assert.deepEqual(Object.fromEntries(declared), Object.fromEntries(RULES.map((rule) => [rule.id, rule.defaultSeverity])));
   });
 
   it('smtpStatus.rules.class-mismatch changes the severity, and "off" hides it', async () => {
