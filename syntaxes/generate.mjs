@@ -5,8 +5,8 @@
 // grammar differs from what this file generates (the grammar tests run it).
 //
 // Regexes stay JavaScript-compatible (no \G, no \h, no inline flags) so that the ReDoS audit can
-// check every one of them. Unbounded repetitions only run over character classes that the next
-// token cannot match (so a match attempt is linear); the one lazy scan is bounded.
+// check every one of them. No unbounded repetition can hand characters back and forth with a
+// neighbouring one (so a match attempt backtracks at most linearly); the one lazy scan is bounded.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,9 +136,7 @@ function matchRule(parts) {
 
 const SERVER_MARKS = String.raw`S:|<<<|<-|<\*\*|<~\*?|SMTP<<|SERVER\s->\sCLIENT:`;
 const CLIENT_MARKS = String.raw`C:|>>>|->|~>|SMTP>>|CLIENT\s->\sSERVER:`;
-/** Markers that only an SMTP dialogue uses, safe to trust inside general log lines. Each gets its
- *  own rule: a regex that starts with a plain literal is found by a fast substring search, which
- *  is what keeps the log injection cheap (an alternation at the start is tried at every offset). */
+/** Markers that only an SMTP dialogue uses, safe to trust inside general log lines. */
 const LOG_SERVER_MARKS = ['<<<', 'SMTP<<', 'SERVER -> CLIENT:'];
 const COMMANDS = ['MAIL FROM', 'RCPT TO', 'EHLO', 'HELO', 'LHLO', 'DATA', 'BDAT', 'RSET', 'VRFY', 'EXPN',
   'HELP', 'NOOP', 'QUIT', 'AUTH', 'STARTTLS', 'ETRN', 'XCLIENT', 'XFORWARD'].map(ci).join('|');
@@ -150,8 +148,7 @@ const POSTFIX_CLIENT = String.raw`[\w.-]*\[[\w.:]*\](?::\d{1,5})?`;
 /** @type {Record<string, Part[]>} */
 const logParts = {
   // Postfix smtp/lmtp: "host mx[1.2.3.4] said: 550 5.1.1 ...".
-  said: [String.raw`\bsaid:\s{1,3}`, replyThenEnhanced],
-  refused: [String.raw`refused to talk to me:\s{1,3}`, replyThenEnhanced],
+  said: [String.raw`(?:said|refused to talk to me):\s{1,3}`, replyThenEnhanced],
   // Postfix smtpd/cleanup/milter/proxy rejects: "reject: RCPT from host[1.2.3.4]: 554 5.7.1 ...".
   reject: [
     String.raw`reject(?:_warning)?:\s[A-Z][A-Z-]{0,20}`, String.raw`(?:\sfrom\s${POSTFIX_CLIENT})?:\s`, anyCode,
@@ -173,6 +170,9 @@ const logParts = {
   exim: [
     String.raw`${EXIM_ERROR}.{0,400}?:\s`, replyThenEnhanced,
   ],
+  // Exim delivery confirmation C="250 2.0.0 OK ..." (a rule of its own so that a log grammar's
+  // string rule, which starts at the quote, does not swallow the code).
+  eximConfirmation: [String.raw`\bC="`, replyThenEnhanced],
   // "reply=550 5.1.1 ..." key=value logs.
   replyKey: [String.raw`\breply=`, replyThenEnhanced],
   // Exchange NDR: "Remote Server returned '550 5.1.10 ...'" or the older "'< #5.0.0 smtp;550 ...'".
@@ -181,24 +181,25 @@ const logParts = {
     alt([replyThenEnhanced], [String.raw`<\s?#`, enhanced, opt(String.raw`\s?(?:smtp|SMTP);\s?`, reply)]),
   ],
   // Dialogue markers that also appear in debug logs ("<<< 550 5.1.1", "SMTP<< 250 OK").
-  ...Object.fromEntries(LOG_SERVER_MARKS.map((mark, i) => [`serverInLog${i + 1}`,
-    [cap(SCOPES.directionServer, mark), String.raw`\s{0,3}`, replyThenEnhanced]])),
+  serverInLog: [cap(SCOPES.directionServer, LOG_SERVER_MARKS.join('|')), String.raw`\s{0,3}`, replyThenEnhanced],
   // A reply code directly followed by an enhanced code is a code pair anywhere: Gmail
   // "550-5.1.1 ...", Exchange "#550 5.1.1 ...##", bounce bodies "550 5.1.1 <x>... User unknown".
   pair: [String.raw`(?<![\w.:/-])`, reply, alt([cap(SCOPES.continuation, '-')], [' ']), '#?', enhanced],
 };
 const logRules = Object.fromEntries(Object.entries(logParts).map(([key, parts]) => [key, matchRule(parts)]));
-const LOG_RULE_ORDER = ['said', 'refused', 'reject', 'helo', 'dsn', 'status', 'exim', 'replyKey', 'ndr',
-  'serverInLog1', 'serverInLog2', 'serverInLog3', 'pair'];
+const LOG_RULE_ORDER = ['said', 'reject', 'helo', 'dsn', 'status', 'exim', 'eximConfirmation', 'replyKey', 'ndr', 'serverInLog',
+  'pair'];
 
-// The log injection runs its rules only from the first of these triggers to the end of the line.
-// The editor searches an injection at every token of the host grammar, and VS Code's log grammar
-// makes some 30 tokens per line: searching a dozen code rules each time made the log language
-// 1.5x slower; one search for a trigger costs a few percent, and most log lines have none.
-// Every trigger starts with a literal (cheap to search for); a bare pair is only looked for
-// after ": ", "#" or Exim's C=" (the injection tests run every mail-log case through it).
+// The log injection runs its rules only from the first of these triggers to the end of the line,
+// inside a region that also holds the host grammar's rules. The editor searches an injection at
+// every token of the host grammar (VS Code's log grammar makes some 30 tokens per line), and each
+// search scans ahead to the injection's next match: a dozen code rules searched that way made the
+// log language 1.5x slower. One search for a trigger that starts with a literal costs a few
+// percent, and in the region our rules only look as far as the host's next token. A bare pair is
+// only looked for after ": " or "#" (the injection tests run every mail-log case through it).
+// helo=<...>: needs no trigger: Postfix writes it after "reject:".
 const LOG_HOST = 'text.log';
-const LOG_TRIGGERS = ['said:', 'refused to talk to me:', 'reject', 'helo=<', 'dsn=', 'stat', 'SMTP error from remote',
+const LOG_TRIGGERS = ['said:', 'refused to talk to me:', 'reject', 'dsn=', 'stat', 'SMTP error from remote',
   'reply=', "Remote Server returned '", ...LOG_SERVER_MARKS, '#', 'C="', String.raw`:\s[2-5]\d\d[ -]#?[245]\.`];
 
 const transcriptRules = {
@@ -336,8 +337,8 @@ export const GRAMMARS = {
   })(),
   'mail-dsn.tmLanguage.json': (() => {
     const order = ['statusField', 'actionField', 'diagnosticField', 'otherField', 'header', 'eximHost', 'eximCodeNextLine',
-      ...LOG_RULE_ORDER.filter((key) => key !== 'pair' && !key.startsWith('serverInLog')), 'serverMarked', 'clientMarked', 'pair'];
-    const repository = merge(dsnRules, { eximCodeNextLine }, pick(logRules, LOG_RULE_ORDER.filter((key) => !key.startsWith('serverInLog'))),
+      ...LOG_RULE_ORDER.filter((key) => key !== 'pair' && key !== 'serverInLog'), 'serverMarked', 'clientMarked', 'pair'];
+    const repository = merge(dsnRules, { eximCodeNextLine }, pick(logRules, LOG_RULE_ORDER.filter((key) => key !== 'serverInLog')),
       pick(transcriptRules, ['serverMarked', 'clientMarked']));
     return { ...HEADER, name: 'Delivery status notification', scopeName: 'text.mail-dsn', patterns: includes(repository, order), repository };
   })(),

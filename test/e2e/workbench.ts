@@ -10,28 +10,28 @@ export async function waitForWorkbench(page: Page): Promise<void> {
   await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: WORKBENCH_TIMEOUT_MS });
 }
 
+/** Opens the quick input with `key`, types `query` and clicks the row whose label holds it. */
+async function pick(page: Page, key: string, query: string): Promise<void> {
+  await dismiss(page);
+  await page.keyboard.press(key);
+  await page.keyboard.type(query);
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${query}"]`).first();
+  await row.waitFor({ timeout: 30_000 });
+  // Clicking picks exactly this row even while a search is still adding results.
+  await row.click();
+}
+
 /** Quick Open (Ctrl+P) a file by name; resolves when its text is on screen. */
 export async function openFile(page: Page, name: string, visibleText: string): Promise<Locator> {
-  await dismiss(page);
-  await page.keyboard.press('Control+P');
-  await page.keyboard.type(name);
-  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`).first();
-  await row.waitFor({ timeout: 30_000 });
-  // Clicking picks exactly this row even while the file search is still adding results.
-  await row.click();
+  await pick(page, 'Control+P', name);
   const lines = page.locator('.editor-instance .monaco-editor .view-lines');
   await lines.filter({ hasText: visibleText }).first().waitFor({ timeout: 15_000 });
   return lines.first();
 }
 
-/** Runs a command from the Command Palette by its title. */
+/** Runs a command from the Command Palette (F1) by its title. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await dismiss(page);
-  await page.keyboard.press('F1');
-  await page.keyboard.type(title);
-  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`).first();
-  await row.waitFor({ timeout: 15_000 });
-  await row.click();
+  await pick(page, 'F1', title);
 }
 
 /** The last rendered token whose text is exactly `text` on the editor line containing `lineText`. */

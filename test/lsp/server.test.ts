@@ -228,12 +228,15 @@ describe('language server over stdio', () => {
     assert.equal(await client.request('smtpStatus/summary', { uri: 'file:///not-open' }), null);
   });
 
-  it('publishes only the newest version when edits arrive during a long scan', async () => {
+  it('publishes only the newest version when edits arrive during a long scan, and hovers meanwhile', async () => {
     const uri = 'file:///var/log/long/mail.log';
     const line = 'Mar  4 10:00:00 mx postfix/smtp[123]: ABC: to=<b@example.net>, relay=x[192.0.2.1]:25, dsn=2.0.0, status=sent (250 2.0.0 Ok)';
     const first = client.nextDiagnostics(uri);
     client.open(uri, 'mail-log', Array.from({ length: 60_000 }, () => line).join('\n'));
     const version = client.change(uri, [{ range: { start: at(0, 0), end: at(0, 0) }, text: 'S: 550 4.1.1 No such user\n' }]);
+    // A hover on the last line waits for the scan to get there, and explains the code.
+    const last = hoverText(await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at(60_000, line.indexOf('250 2.0.0') + 1) }));
+    assert.match(last, /250/);
     const diagnostics = await first;
     assert.equal(client.latestVersion(uri), version);
     assert.ok(diagnostics.some((d) => d.code === 'class-mismatch' && d.range.start.line === 0));

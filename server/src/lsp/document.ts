@@ -1,8 +1,13 @@
 // One open document as the server keeps it: its lines, the scanner state before each line, and
-// what each scanned line yielded. Edits are applied to the line array and re-scan only the lines
-// they touch, continuing while the state after a line differs from the state stored before the
-// edit, so that typing in a 50 MB log re-scans a few lines. Lines are scanned front to back; the
-// `scanned` frontier lets a large document be scanned in chunks while edits keep arriving.
+// how many problems each scanned line has. Edits are applied to the line array and re-scan only
+// the lines they touch, continuing while the state after a line differs from the state stored
+// before the edit, so that typing in a 50 MB log re-scans a few lines. Lines are scanned front
+// to back; the `scanned` frontier lets a large document be scanned in chunks while edits keep
+// arriving.
+//
+// Findings and problems are not kept: a big log has hundreds of thousands of them. Scanning one
+// line from its stored state is cheap and gives exactly what a full scan gives, so the few lines
+// a publication, hover or code action needs are scanned again when asked for.
 import { checkLine, detectKind, initialState, lineStatesEqual, scanLine, splitLines } from '../service';
 import type { Finding, LineState } from '../scan/types';
 import type { DocumentKind, Problem, Settings } from '../service/types';
@@ -18,19 +23,14 @@ export interface ContentChange {
   readonly text: string;
 }
 
-/**
- * What one scanned line yielded; `line` is where the line was when scanned. When edits above
- * have moved it, it is brought up to date on first read (see resultAt). Problems are not kept:
- * a big log can have hundreds of thousands, and they are cheap to re-derive from the findings
- * for the few lines a publication, hover or code action needs.
- */
-interface LineResult {
-  readonly findings: readonly Finding[];
-  readonly line: number;
-}
-
-const BLANK: LineResult = { findings: [], line: 0 };
+const NO_FINDINGS: readonly Finding[] = [];
 const NO_PROBLEMS: readonly Problem[] = [];
+
+/** What one line holds. */
+export interface LineAnalysis {
+  readonly findings: readonly Finding[];
+  readonly problems: readonly Problem[];
+}
 
 /** The kind is detected from this many leading lines, on open and after edits among them. */
 const KIND_SAMPLE_LINES = 200;
@@ -58,8 +58,8 @@ function fileNameOf(uri: string): string {
 
 /**
  * A copy of `value` with every numeric `line` property moved by `delta`; `value` itself when it
- * has none. Stored states and findings refer to lines by number (a pair's partner, a reply
- * group's first line, a DSN block's fields); an edit above them moves all those lines together.
+ * has none. Stored states refer to lines by number (a reply group's first line, a DSN block's
+ * fields); an edit above them moves all those lines together.
  */
 export function moveLineRefs<T>(value: T, delta: number): T {
   if (delta === 0 || typeof value !== 'object' || value === null) return value;
@@ -90,15 +90,19 @@ export class LineDocument {
   private states: LineState[] = [];
   /** ...computed when that line was line origins[i] (see stateFor). */
   private origins: number[] = [];
-  /** results[i] for i < scanned. */
-  private results: LineResult[] = [];
-  /** The number of problems of line i, for i < scanned: publishing reads this compact array. */
+  /** The number of problems of line i, for i < scanned (so its length is the frontier). */
   private counts: number[] = [];
   private kindValue: DocumentKind = 'log';
   /** Characters, counting each line break as one. */
   private sizeValue = 0;
   /** Counts the changes applied: unlike `version`, it changes whatever a client sends. */
   private revisionValue = 0;
+  /** Lines scanned since the document was opened: shows what an edit or a setting costs. */
+  private linesScannedValue = 0;
+  /** Lines the scanner or the rules threw on (a bug in the core), read as lines without codes or problems. */
+  failures = 0;
+  /** The line analysed last: publishing, hovering and code actions often ask for the same line. */
+  private last: (LineAnalysis & { readonly line: number }) | undefined;
 
   constructor(
     readonly uri: string,
@@ -118,16 +122,19 @@ export class LineDocument {
   }
   /** Number of leading lines scanned so far. */
   get scanned(): number {
-    return this.results.length;
+    return this.counts.length;
   }
   get complete(): boolean {
-    return this.results.length === this.lines.length;
+    return this.counts.length === this.lines.length;
   }
   get size(): number {
     return this.sizeValue;
   }
   get revision(): number {
     return this.revisionValue;
+  }
+  get linesScanned(): number {
+    return this.linesScannedValue;
   }
 
   lineText(line: number): string {
@@ -142,38 +149,40 @@ export class LineDocument {
   reset(): void {
     this.states = [initialState(this.kindValue)];
     this.origins = [0];
-    this.results = [];
     this.counts = [];
+    this.last = undefined;
   }
 
-  /** New settings: problems are counted again from the stored findings, nothing is re-scanned. */
+  /** New settings: the problems are counted again by a new scan. */
   recheck(settings: Settings): void {
     this.settings = settings;
-    for (let i = 0; i < this.results.length; i++) {
-      if (this.results[i]!.findings.length > 0) this.counts[i] = this.problemsAt(i).length;
-    }
+    this.reset();
   }
 
   /** Scans up to `count` more lines. */
   scanMore(count: number): void {
-    const end = Math.min(this.lines.length, this.results.length + count);
-    for (let i = this.results.length; i < end; i++) this.store(i + 1, this.scanAt(i));
-  }
-
-  /** Scans (synchronously) up to and including `line`. */
-  ensureScanned(line: number): void {
-    if (line >= this.results.length) this.scanMore(line + 1 - this.results.length);
+    const end = Math.min(this.lines.length, this.counts.length + count);
+    for (let i = this.counts.length; i < end; i++) this.store(i + 1, this.scanAt(i));
   }
 
   /** Findings of a scanned line (empty beyond the frontier). */
   findingsAt(line: number): readonly Finding[] {
-    return this.resultAt(line)?.findings ?? BLANK.findings;
+    if (this.last?.line === line) return this.last.findings;
+    return line < this.counts.length ? this.scanOne(line).findings : NO_FINDINGS;
   }
 
   /** Problems of a scanned line (empty beyond the frontier). */
   problemsAt(line: number): readonly Problem[] {
+    return this.lineAt(line).problems;
+  }
+
+  /** Findings and problems of a scanned line (empty beyond the frontier). */
+  lineAt(line: number): LineAnalysis {
+    if (this.last?.line === line) return this.last;
     const findings = this.findingsAt(line);
-    return findings.length === 0 ? NO_PROBLEMS : checkLine(findings, this.settings);
+    const analysis = { findings, problems: this.check(findings) };
+    if (line < this.counts.length) this.last = { ...analysis, line };
+    return analysis;
   }
 
   /** How many problems a scanned line has (moving a line does not change it). */
@@ -200,28 +209,43 @@ export class LineDocument {
     return moveLineRefs(this.states[line]!, line - this.origins[line]!);
   }
 
+  /** Scans one line; a scanner failure on a line reads as a line without codes, not a dead document. */
+  private scanOne(line: number): { readonly findings: readonly Finding[]; readonly next: LineState } {
+    const state = this.stateFor(line);
+    try {
+      return scanLine(this.lines[line]!, line, state);
+    } catch {
+      this.failures += 1;
+      return { findings: NO_FINDINGS, next: state };
+    }
+  }
+
+  private check(findings: readonly Finding[]): readonly Problem[] {
+    if (findings.length === 0) return NO_PROBLEMS;
+    try {
+      return checkLine(findings, this.settings);
+    } catch {
+      this.failures += 1;
+      return NO_PROBLEMS;
+    }
+  }
+
   private store(line: number, state: LineState): void {
     this.states[line] = state;
     this.origins[line] = line;
   }
 
   private scanAt(line: number): LineState {
-    const { findings, next } = scanLine(this.lines[line]!, line, this.stateFor(line));
-    this.results[line] = findings.length === 0 ? BLANK : { findings, line };
-    this.counts[line] = findings.length === 0 ? 0 : checkLine(findings, this.settings).length;
+    const { findings, next } = this.scanOne(line);
+    this.linesScannedValue += 1;
+    if (findings.length === 0) {
+      this.counts[line] = 0;
+    } else {
+      const problems = this.check(findings);
+      this.counts[line] = problems.length;
+      this.last = { findings, problems, line };
+    }
     return next;
-  }
-
-  /**
-   * The result of a scanned line, brought to where the line is now: its findings' line
-   * references move with it. Stored back, so each moved line is updated once.
-   */
-  private resultAt(line: number): LineResult | undefined {
-    const result = this.results[line];
-    if (result === undefined || result.line === line || result.findings.length === 0) return result;
-    const moved: LineResult = { findings: moveLineRefs(result.findings, line - result.line), line };
-    this.results[line] = moved;
-    return moved;
   }
 
   private detect(): DocumentKind {
@@ -244,6 +268,7 @@ export class LineDocument {
   }
 
   private applyRangeEdit(rawStart: Position, rawEnd: Position, text: string): void {
+    this.last = undefined;
     let start = this.clamp(rawStart);
     let end = this.clamp(rawEnd);
     if (end.line < start.line || (end.line === start.line && end.character < start.character)) [start, end] = [end, start];
@@ -263,19 +288,17 @@ export class LineDocument {
         return;
       }
     }
-    const frontier = this.results.length;
+    const frontier = this.counts.length;
     if (start.line >= frontier) return; // not scanned yet: nothing stored to fix
     if (end.line >= frontier) {
       // The edit reaches past the frontier: drop what follows its start and scan on from there.
-      this.results.length = start.line;
       this.counts.length = start.line;
       this.states.length = start.line + 1;
       this.origins.length = start.line + 1;
       return;
     }
-    // results[start..end] give way to one slot per inserted line; the stored state after the
+    // counts[start..end] give way to one slot per inserted line; the stored state after the
     // old last line (states[end + 1]) ends up right after the inserted lines.
-    this.results = replaceItems(this.results, start.line, removed, new Array<LineResult>(inserted.length).fill(BLANK));
     this.counts = replaceItems(this.counts, start.line, removed, new Array<number>(inserted.length).fill(0));
     const placeholders = inserted.length - 1;
     this.states = replaceItems(this.states, start.line + 1, removed - 1, new Array<LineState>(placeholders).fill(this.states[start.line]!));
@@ -285,7 +308,7 @@ export class LineDocument {
 
   /** Re-scans from `from`; past `lastEdited`, stops at the first line whose incoming state is unchanged. */
   private rescanFrom(from: number, lastEdited: number): void {
-    const frontier = this.results.length;
+    const frontier = this.counts.length;
     for (let i = from; i < frontier; i++) {
       const next = this.scanAt(i);
       if (i >= lastEdited && lineStatesEqual(next, this.stateFor(i + 1))) return;

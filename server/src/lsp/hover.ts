@@ -17,11 +17,9 @@ function toRange(range: Range) {
 export function hoverAt(document: LineDocument, position: Position, vendors: readonly VendorId[]): Hover | null {
   const { line, character } = position;
   if (line >= document.lineCount) return null;
-  // Only this line is needed: scanning stops here if the background scan has not got this far.
-  document.ensureScanned(line);
-  const findings = document.findingsAt(line);
+  const { findings, problems: lineProblems } = document.lineAt(line);
   const finding = findingAt(findings, character);
-  const problems = document.problemsAt(line).filter((problem) => problem.start <= character && character <= problem.end);
+  const problems = lineProblems.filter((problem) => problem.start <= character && character <= problem.end);
   if (finding === undefined && problems.length === 0) return null;
 
   const sections = problems.map(problemLine);

@@ -6,7 +6,6 @@ import type { LineDocument } from './document';
 export function inlayHintsIn(document: LineDocument, firstLine: number, lastLine: number): InlayHint[] {
   const last = Math.min(lastLine, document.lineCount - 1);
   if (firstLine > last) return [];
-  document.ensureScanned(last);
   const hints: InlayHint[] = [];
   for (let line = Math.max(0, firstLine); line <= last; line++) {
     for (const finding of document.findingsAt(line)) {

@@ -145,17 +145,21 @@ const CONTINUATION = /^[ \t]+\S/;
 const BOUNDARY = /^--\S+\s*$/;
 const STATUS_PART = /^content-type\s*:\s*message\/(?:global-)?delivery-status\b/i;
 
-/** Reads a header-like block from `start`; returns its last line and its fields (lower-case names). */
+/** Reads a header-like block from `start`; returns its last line and its fields (lower-case names, folds unfolded). */
 function fieldBlock(lines: readonly string[], start: number): { end: number; fields: Map<string, string> } {
   const fields = new Map<string, string>();
   let end = start;
+  let current: string | undefined;
   for (let i = start; i < lines.length; i++) {
     const text = lines[i]!;
     const field = FIELD.exec(text);
     if (field !== null) {
-      const name = field[1]!.toLowerCase();
-      if (!fields.has(name)) fields.set(name, field[2]!.trim());
-    } else if (!CONTINUATION.test(text) || i === start) break;
+      current = field[1]!.toLowerCase();
+      if (fields.has(current)) current = undefined; // a repeated field: the first one counts
+      else fields.set(current, field[2]!.trim());
+    } else if (i > start && CONTINUATION.test(text)) {
+      if (current !== undefined) fields.set(current, `${fields.get(current)} ${text.trim()}`.trim());
+    } else break;
     end = i;
   }
   return { end, fields };

@@ -4,8 +4,10 @@ import { explain, parseCodeQueryDetailed, renderMarkdown } from '../explain';
 import { basicEntry, isStatusClass, registryEntry, subjectEntry, vendorMeanings } from '../kb';
 import type { Finding } from '../scan/types';
 import type { VendorId } from '../service/types';
+import type { CancellationToken } from 'vscode-languageserver/node';
 import type { LineDocument } from './document';
 import { invalidParams, isRecord } from './guard';
+import { CHUNK_MS, nextTurn } from './workspace';
 import { SUMMARY_LOCATION_CAP, type CodeKind, type CodeLocation, type ExplainResult, type SummaryCode, type SummaryResult } from './protocol';
 
 export function explainRequest(params: unknown, vendors: readonly VendorId[]): ExplainResult {
@@ -40,11 +42,22 @@ function factsOf(finding: Finding, vendors: readonly VendorId[]): CodeFacts {
   return { code: canonical, kind: 'enhanced', cls, title: subjectTitle === undefined ? '' : `${subjectTitle} (unregistered detail)` };
 }
 
-/** Counts per class and per code, most frequent code first, with the first locations of each. */
-export function summarize(document: LineDocument, vendors: readonly VendorId[]): SummaryResult {
+/**
+ * Counts per class and per code, most frequent code first, with the first locations of each.
+ * Yields to the event loop between chunks; undefined when cancelled or when the document
+ * changed meanwhile (the caller starts again on the new text).
+ */
+export async function summarize(document: LineDocument, vendors: readonly VendorId[], token: CancellationToken): Promise<SummaryResult | undefined> {
+  const revision = document.revision;
   const byClass: Record<string, number> = {};
   const rows = new Map<string, CodeFacts & { count: number; locations: CodeLocation[] }>();
+  let chunkStarted = Date.now();
   for (let line = 0; line < document.scanned; line++) {
+    if (Date.now() - chunkStarted > CHUNK_MS) {
+      await nextTurn();
+      if (token.isCancellationRequested || document.revision !== revision) return undefined;
+      chunkStarted = Date.now();
+    }
     for (const finding of document.findingsAt(line)) {
       const facts = factsOf(finding, vendors);
       byClass[facts.cls] = (byClass[facts.cls] ?? 0) + 1;

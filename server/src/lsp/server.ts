@@ -125,12 +125,13 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  // Hover and inlay hints need the lines they show scanned; they wait for the background scan.
   connection.onHover(
-    guard(connection, 'hover', null, (params: unknown) => {
-      const document = workspace.analysable(documentUri(params) ?? '');
+    guard(connection, 'hover', null, async (params: unknown, token) => {
       const position = isRecord(params) ? params['position'] : undefined;
-      if (document === undefined || !isPosition(position)) return null;
-      return hoverAt(document, position, workspace.settings.core.vendors);
+      if (!isPosition(position)) return null;
+      const document = await workspace.scannedThrough(documentUri(params) ?? '', position.line, token);
+      return document === undefined ? null : hoverAt(document, position, workspace.settings.core.vendors);
     }),
   );
 
@@ -161,11 +162,11 @@ export function startServer(connection: Connection): void {
   );
 
   connection.languages.inlayHint.on(
-    guard(connection, 'inlayHint', [], (params: unknown) => {
-      const document = workspace.analysable(documentUri(params) ?? '');
+    guard(connection, 'inlayHint', [], async (params: unknown, token) => {
       const range = isRecord(params) ? params['range'] : undefined;
-      if (document === undefined || !isRange(range) || !workspace.settings.inlayHints) return [];
-      return inlayHintsIn(document, range.start.line, range.end.line);
+      if (!isRange(range) || !workspace.settings.inlayHints) return [];
+      const document = await workspace.scannedThrough(documentUri(params) ?? '', range.end.line, token);
+      return document === undefined ? [] : inlayHintsIn(document, range.start.line, range.end.line);
     }),
   );
 
@@ -189,8 +190,14 @@ export function startServer(connection: Connection): void {
     guard(connection, SUMMARY_METHOD, null, async (params: unknown, token) => {
       const uri = isRecord(params) ? params['uri'] : undefined;
       if (typeof uri !== 'string') throw invalidParams('smtpStatus/summary expects { uri: string }');
-      const document = await workspace.scanned(uri, token);
-      return document === undefined ? null : summarize(document, workspace.settings.core.vendors);
+      // Edits during a long summary start it again on the new text.
+      while (!token.isCancellationRequested) {
+        const document = await workspace.scanned(uri, token);
+        if (document === undefined) return null;
+        const summary = await summarize(document, workspace.settings.core.vendors, token);
+        if (summary !== undefined) return summary;
+      }
+      return null;
     }),
   );
 }

@@ -9,12 +9,13 @@ import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings';
 
 /** Lines scanned between clock checks, and the time a chunk may take before yielding. */
 const CHUNK_LINES = 500;
-const CHUNK_MS = 15;
+export const CHUNK_MS = 15;
 /** Scans that take longer than this show work-done progress. */
 const PROGRESS_AFTER_MS = 1000;
 const BYTES_PER_MB = 1024 * 1024;
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Lets the event loop run (requests, edits) before long work goes on. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class Workspace {
   private readonly documents = new Map<string, LineDocument>();
@@ -47,10 +48,7 @@ export class Workspace {
   change(uri: string, version: number, changes: readonly ContentChange[]): void {
     const document = this.documents.get(uri);
     if (document === undefined) return;
-    const wasOversized = this.oversized(document);
     document.applyChanges(changes, version);
-    // Shrinking below the size limit starts from scratch: nothing was scanned while too big.
-    if (wasOversized && !this.oversized(document)) document.reset();
     this.refresh(document);
   }
 
@@ -59,15 +57,27 @@ export class Workspace {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  /** New settings apply at once: every open document is re-checked (findings are kept). */
+  /** New settings apply at once: every open document is checked again. */
   applySettings(settings: ServerSettings): void {
-    const previous = this.settingsValue;
     this.settingsValue = settings;
     this.settingsLoaded = true;
     for (const document of this.documents.values()) {
-      if (previous.maxFileSizeMB !== settings.maxFileSizeMB) document.reset();
       document.recheck(settings.core);
       this.refresh(document);
+    }
+  }
+
+  /**
+   * The document once scanned through `line` (the background scan goes on meanwhile, so other
+   * requests are answered); undefined if it is closed, too big, or the request is cancelled.
+   */
+  async scannedThrough(uri: string, line: number, token?: CancellationToken): Promise<LineDocument | undefined> {
+    for (;;) {
+      const document = this.analysable(uri);
+      if (document === undefined || token?.isCancellationRequested) return undefined;
+      if (document.scanned > line || document.complete) return document;
+      this.startScan(document);
+      await nextTurn();
     }
   }
 
@@ -106,17 +116,30 @@ export class Workspace {
         do document.scanMore(CHUNK_LINES);
         while (!document.complete && Date.now() - chunkStarted < CHUNK_MS);
         if (document.complete) break;
-        if (progress === undefined && this.progressSupported && Date.now() - started > PROGRESS_AFTER_MS) {
-          progress = await this.connection.window.createWorkDoneProgress();
-          progress.begin('smtp-status', 0, 'Checking status codes', false);
-        }
+        if (progress === undefined && this.progressSupported && Date.now() - started > PROGRESS_AFTER_MS) progress = await this.beginProgress();
         progress?.report(Math.floor((100 * document.scanned) / Math.max(1, document.lineCount)));
         await nextTurn();
       }
     } finally {
       progress?.done();
     }
+    if (document.failures > 0) {
+      this.connection.console.error(`${document.failures} lines of ${document.uri} could not be checked (a bug in smtp-status; please report it)`);
+      document.failures = 0;
+    }
     this.queuePublish(document.uri);
+  }
+
+  /** Work-done progress for a long scan; a client that refuses it just gets none. */
+  private async beginProgress(): Promise<WorkDoneProgressServerReporter | undefined> {
+    try {
+      const progress = await this.connection.window.createWorkDoneProgress();
+      progress.begin('smtp-status', 0, 'Checking status codes', false);
+      return progress;
+    } catch {
+      this.progressSupported = false;
+      return undefined;
+    }
   }
 
   /** Publishes once per turn of the event loop, however many edits arrived in it. */

@@ -6,17 +6,24 @@ import { isSpace, skipSpaces, startsWithLower } from './lexer';
 import type { LineScanner } from './line';
 import type { CodeRef, DsnBlockFacts } from './types';
 
+/** The DSN part of the line state (a whole LineState will do: the line is often no DSN field). */
 export interface DsnLineState {
-  readonly block: DsnBlockFacts | undefined;
-  readonly inDiagnostic: boolean;
+  readonly block?: DsnBlockFacts | undefined;
+  readonly inDiagnostic?: boolean | undefined;
 }
+
+/** Outside any block: after a blank line. */
+const NO_BLOCK: DsnLineState = { block: undefined, inDiagnostic: false };
 
 const DIAGNOSTIC = 'diagnostic-code:';
 
-/** Reads the DSN fields a line may hold; fills the `Status:` and `Diagnostic-Code:` slots. */
+/**
+ * Reads the DSN fields a line may hold; fills the `Status:` and `Diagnostic-Code:` slots.
+ * Returns `state` itself when the line changes nothing.
+ */
 export function readDsnLine(scanner: LineScanner, state: DsnLineState): DsnLineState {
   const text = scanner.text;
-  if (text.length === 0 || skipSpaces(text, 0) >= text.length) return { block: undefined, inDiagnostic: false };
+  if (text.length === 0 || skipSpaces(text, 0) >= text.length) return NO_BLOCK;
   if (isSpace(text.charCodeAt(0))) return state;
   const block = state.block;
   switch (text.charCodeAt(0) | 0x20) {

@@ -39,7 +39,9 @@ export function scanLine(text: string, line: number, state: LineState): LineScan
     }
   } else {
     if (inDiagnostic && indented) scanner.block = block;  // a folded Diagnostic-Code line
-    ({ block, inDiagnostic } = readDsnLine(scanner, { block, inDiagnostic }));
+    const dsn = readDsnLine(scanner, state);
+    block = dsn.block;
+    inDiagnostic = dsn.inDiagnostic ?? false;
     const side = lineSide(text, kind);
     // What the client sends in a transcript holds no replies, whatever it quotes.
     const clientText = transcript !== undefined && isClientText(side, transcript);
@@ -55,13 +57,18 @@ export function scanLine(text: string, line: number, state: LineState): LineScan
 
   const findings = scanner.sorted();
   let group = scanner.group;
-  if (group !== undefined && group === state.group && !findings.some((f) => f.kind === 'reply')) {
+  if (group !== undefined && group === state.group && !hasReply(findings)) {
     // A line without a reply ends a multi-line reply, except a folded continuation in bounce text.
     if (kind === 'transcript' || !(indented || inDiagnostic)) group = undefined;
   }
   if (blank || kind === 'log') group = undefined;
   const next = nextState(state, group, transcript, block, inDiagnostic, scanner.carry);
   return { findings, next };
+}
+
+function hasReply(findings: readonly Finding[]): boolean {
+  for (let i = 0; i < findings.length; i++) if (findings[i]!.kind === 'reply') return true;
+  return false;
 }
 
 /**

@@ -1,12 +1,18 @@
 // Collects the findings of one line. Context finders call `slot` at a position where
 // their context says a code belongs; `pairs` then finds `550 5.1.1` anywhere else.
+// This runs for every line of a 50 MB log: no closures, no temporary objects, and the
+// texts and parsed parts of the common codes are shared rather than copied per finding.
 import type { SmtpCommand } from '../kb/types';
-import { enhancedFlaw, isReplyShaped, parseEnhanced } from './codes';
+import { enhancedFlaw, isReplyShaped } from './codes';
 import { atLineEnd, boundaryAfter, boundaryBefore, Ch, isDigit, isSpace, readNumber, type NumberToken } from './lexer';
-import type { Carry, CodeRef, DsnBlockFacts, Finding, FindingContext, ReplyGroup } from './types';
+import type { Carry, CodeRef, DsnBlockFacts, EnhancedParts, Finding, FindingContext, ReplyGroup } from './types';
 
-/** A reply-shaped number followed by what may lead to an enhanced code (see enhancedAfter). */
-const PAIR_CANDIDATE = /[2-5][0-5]\d[ :-]'?\d?/g;
+/**
+ * Where a pair can start: a reply-shaped number, then the start of an enhanced code
+ * (`550 5.`, `550-5.`, `550: 5.`, `550-'5.`) or Amazon SES's quote `550-'` (see enhancedAfter).
+ * A necessary condition only; the checks around each candidate are exact.
+ */
+const PAIR_CANDIDATE = /[2-5][0-5]\d(?:-'|(?:[ -]|: )\d+\.\d)/g;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -32,6 +38,64 @@ function enhancedAfter(text: string, end: number): number {
   return at > 0 && isDigit(text.charCodeAt(at)) ? at : -1;
 }
 
+/** Texts of three-digit replies by value (`250`, `550`...): a log repeats a handful of them. */
+const REPLY_TEXTS: (string | undefined)[] = new Array<string | undefined>(1000).fill(undefined);
+
+/** The text of a reply token, shared when it is a three-digit number without a leading zero. */
+function replyText(text: string, start: number, end: number): string {
+  if (end - start !== 3 || text.charCodeAt(start) === Ch.D0) return text.slice(start, end);
+  const value = (text.charCodeAt(start) - 48) * 100 + (text.charCodeAt(start + 1) - 48) * 10 + text.charCodeAt(start + 2) - 48;
+  return REPLY_TEXTS[value] ??= text.slice(start, end);
+}
+
+/** A parsed enhanced code and its text, shared by every finding of the same code. */
+interface EnhancedCode {
+  readonly text: string;
+  readonly parts: EnhancedParts;
+}
+
+/** Shared enhanced codes by `cls * 1e6 + subject * 1e3 + detail`; bounded against hostile input. */
+const ENHANCED_CODES = new Map<number, EnhancedCode>();
+const MAX_SHARED_CODES = 4096;
+/** Longer digit runs are left to `Number`, which rounds them as it always did. */
+const EXACT_DIGITS = 15;
+
+/**
+ * Reads the three numbers of a token that `readNumber` found to have three parts (digits
+ * between the dots), as `parseEnhanced` would, and shares the result when the code is written
+ * canonically (one-digit class, one to three digits without a leading zero in the others).
+ */
+function enhancedCode(text: string, token: NumberToken): EnhancedCode {
+  const firstDot = text.indexOf('.', token.start);
+  const secondDot = text.indexOf('.', firstDot + 1);
+  const cls = partValue(text, token.start, firstDot);
+  const subject = partValue(text, firstDot + 1, secondDot);
+  const detail = partValue(text, secondDot + 1, token.end);
+  const canonical = firstDot - token.start === 1 && isShortPart(text, firstDot + 1, secondDot) && isShortPart(text, secondDot + 1, token.end);
+  if (!canonical) return { text: text.slice(token.start, token.end), parts: { cls, subject, detail } };
+  const key = cls * 1e6 + subject * 1e3 + detail;
+  let code = ENHANCED_CODES.get(key);
+  if (code === undefined) {
+    code = { text: text.slice(token.start, token.end), parts: { cls, subject, detail } };
+    if (ENHANCED_CODES.size < MAX_SHARED_CODES) ENHANCED_CODES.set(key, code);
+  }
+  return code;
+}
+
+/** The value of the digits from `start` to `end`, as `Number` reads them. */
+function partValue(text: string, start: number, end: number): number {
+  if (end - start > EXACT_DIGITS) return Number(text.slice(start, end));
+  let value = 0;
+  for (let i = start; i < end; i++) value = value * 10 + text.charCodeAt(i) - Ch.D0;
+  return value;
+}
+
+/** One to three digits without a leading zero: the part is written the one canonical way. */
+function isShortPart(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  return length >= 1 && length <= 3 && (length === 1 || text.charCodeAt(start) !== Ch.D0);
+}
+
 export class LineScanner {
   readonly findings: Finding[] = [];
   /** The multi-line reply open after this line. */
@@ -55,8 +119,7 @@ export class LineScanner {
    */
   slot(pos: number, context: FindingContext, expect: Expect, malformedOk: boolean): Finding | undefined {
     const text = this.text;
-    if (pos >= text.length || !isDigit(text.charCodeAt(pos))) return undefined;
-    if (this.findings.some((f) => f.start === pos)) return undefined;
+    if (pos >= text.length || !isDigit(text.charCodeAt(pos)) || this.taken(pos)) return undefined;
     const token = readNumber(text, pos);
     if (token.parts === 1) {
       if (expect === 'enhanced') return undefined;
@@ -71,7 +134,7 @@ export class LineScanner {
     if (expect === 'reply' || !boundaryAfter(text, token.end)) return undefined;
     if (token.parts !== 3 && !(expect === 'enhanced' && malformedOk)) return undefined;
     if (!malformedOk && enhancedFlaw(text.slice(pos, token.end)) !== undefined) return undefined;
-    return this.addEnhanced(token, context, undefined);
+    return this.addEnhanced(token, context, undefined, undefined);
   }
 
   /** An enhanced code at `pos` that completes a reply read on the previous line. */
@@ -83,20 +146,19 @@ export class LineScanner {
     }
     if (pos >= text.length || !isDigit(text.charCodeAt(pos))) return;
     const token = readNumber(text, pos);
-    if (token.parts === 3 && boundaryAfter(text, token.end)) this.addEnhanced(token, carry.context, carry.reply);
+    if (token.parts === 3 && boundaryAfter(text, token.end)) this.addEnhanced(token, carry.context, carry.reply, undefined);
   }
 
   /** Finds `550 5.1.1` and `550-5.1.1` anywhere on the line (any context not claimed yet). */
   pairs(context: FindingContext): void {
     const text = this.text;
-    const taken = this.findings.length === 0 ? undefined : new Set(this.findings.map((f) => f.start));
     // The regex engine finds the few candidates fast; the checks around them are exact.
     PAIR_CANDIDATE.lastIndex = 0;
     for (let m = PAIR_CANDIDATE.exec(text); m !== null; m = PAIR_CANDIDATE.exec(text)) {
       const i = m.index;
       const end = i + 3;
       PAIR_CANDIDATE.lastIndex = i + 1;  // `554 554 5.7.0`: the next candidate may start inside this one
-      if (!boundaryBefore(text, i) || (i > 0 && isDigit(text.charCodeAt(i - 1))) || taken?.has(i)) continue;
+      if (!boundaryBefore(text, i) || (i > 0 && isDigit(text.charCodeAt(i - 1))) || this.taken(i)) continue;
       const at = enhancedAfter(text, end);
       if (at < 0) {
         // Amazon SES quotes a remote reply as `550-'Unknown user ...'`.
@@ -122,57 +184,73 @@ export class LineScanner {
 
   /** Findings in text order (context finders fill slots out of order). */
   sorted(): Finding[] {
-    if (this.findings.length > 1) this.findings.sort((a, b) => a.start - b.start);
-    return this.findings;
+    // An insertion sort: stable, and nearly free on the few findings of a line, mostly in order.
+    const findings = this.findings;
+    for (let i = 1; i < findings.length; i++) {
+      const finding = findings[i]!;
+      let j = i;
+      for (; j > 0 && findings[j - 1]!.start > finding.start; j--) findings[j] = findings[j - 1]!;
+      findings[j] = finding;
+    }
+    return findings;
   }
 
-  private ref(token: NumberToken): CodeRef {
-    return { line: this.line, start: token.start, end: token.end, text: this.text.slice(token.start, token.end) };
+  /** Does a finding of this line start at `pos`? */
+  private taken(pos: number): boolean {
+    const findings = this.findings;
+    for (let k = 0; k < findings.length; k++) if (findings[k]!.start === pos) return true;
+    return false;
   }
 
   private addReply(token: NumberToken, context: FindingContext, malformedOk: boolean): Finding {
     const text = this.text;
-    const ref = this.ref(token);
-    const sepCode = text.charCodeAt(token.end);
+    const line = this.line;
+    const start = token.start;
+    const end = token.end;
+    const codeText = replyText(text, start, end);
+    const sepCode = text.charCodeAt(end);
     const separator = sepCode === Ch.Dash ? '-' : sepCode === Ch.Space ? ' ' : '';
     let enhanced: NumberToken | undefined;
-    const at = enhancedAfter(text, token.end);
+    const at = enhancedAfter(text, end);
     if (at > 0) {
       const next = readNumber(text, at);
       // A malformed enhanced code counts only where a code is clearly meant.
-      const clear = malformedOk || isReplyShaped(text, token.start);
+      const clear = malformedOk || isReplyShaped(text, start);
       if (next.parts === 3 && boundaryAfter(text, next.end) && (clear || enhancedFlaw(text.slice(next.start, next.end)) === undefined)) {
         enhanced = next;
       }
     }
-    const enhancedText = enhanced === undefined ? undefined : text.slice(enhanced.start, enhanced.end);
+    const code = enhanced === undefined ? undefined : enhancedCode(text, enhanced);
     const group = this.group;
-    // Built field by field: no temporary objects per code on a 50 MB log.
-    const finding: Mutable<Finding> = { kind: 'reply', ...ref, context, separator };
-    if (ref.text.length === 3) finding.reply = Number(ref.text);
-    if (enhanced !== undefined) finding.partner = this.ref(enhanced);
+    // Built field by field, in the order findings have always had.
+    const finding: Mutable<Finding> = { kind: 'reply', line, start, end, text: codeText, context, separator };
+    if (codeText.length === 3) finding.reply = Number(codeText);
+    if (enhanced !== undefined) finding.partner = { line, start: enhanced.start, end: enhanced.end, text: code!.text };
     if (group !== undefined) finding.group = group;
     else if (this.answers !== undefined) finding.answers = this.answers;
     if (this.block !== undefined) finding.block = this.block;
     this.findings.push(finding);
-    if (enhanced !== undefined) this.addEnhanced(enhanced, context, ref, group);
+    const folds = enhanced === undefined && FOLDING.has(context) && atLineEnd(text, end);
+    const ref: CodeRef | undefined = enhanced !== undefined || folds ? { line, start, end, text: codeText } : undefined;
+    if (enhanced !== undefined) this.addEnhanced(enhanced, context, ref, group, code);
     if (separator === '-') {
-      this.group ??= enhancedText === undefined ? { line: this.line, reply: ref.text } : { line: this.line, reply: ref.text, enhanced: enhancedText };
+      this.group ??= code === undefined ? { line, reply: codeText } : { line, reply: codeText, enhanced: code.text };
     } else {
       this.group = undefined;
       this.completed = finding;
     }
-    if (enhanced === undefined && FOLDING.has(context) && atLineEnd(text, token.end)) {
-      this.carry = { context, reply: ref };
-    }
+    if (folds) this.carry = { context, reply: ref };
     return finding;
   }
 
-  private addEnhanced(token: NumberToken, context: FindingContext, partner: CodeRef | undefined, group?: ReplyGroup): Finding {
-    const ref = this.ref(token);
-    const parts = parseEnhanced(ref.text);
-    const finding: Mutable<Finding> = { kind: 'enhanced', ...ref, context };
-    if (parts !== undefined) finding.enhanced = parts;
+  private addEnhanced(token: NumberToken, context: FindingContext, partner: CodeRef | undefined, group: ReplyGroup | undefined,
+    known?: EnhancedCode): Finding {
+    const code = known ?? (token.parts === 3 ? enhancedCode(this.text, token) : undefined);
+    const finding: Mutable<Finding> = {
+      kind: 'enhanced', line: this.line, start: token.start, end: token.end,
+      text: code?.text ?? this.text.slice(token.start, token.end), context,
+    };
+    if (code !== undefined) finding.enhanced = code.parts;
     if (partner !== undefined) finding.partner = partner;
     if (group !== undefined) finding.group = group;
     if (this.block !== undefined) finding.block = this.block;

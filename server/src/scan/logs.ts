@@ -2,7 +2,7 @@
 // Postfix `said:`, `reject: ...:`, `status=sent (`, `dsn=`; Sendmail `dsn=`, `reply=`,
 // `stat=Deferred:`; Exim `SMTP error from remote mail server after ...:`, `rejected ...:`,
 // `host x [ip]:`; Exchange `Remote Server returned '`, `#550 5.1.1 ...##`, qmail `(#5.1.1)`.
-// One regex test tells whether any keyword is on the line; most log lines stop there.
+// One regex scan tells which keywords are on the line; most log lines hold none.
 import { Ch, isDigit, skipSpaces } from './lexer';
 import type { LineScanner } from './line';
 import type { FindingContext } from './types';
@@ -14,33 +14,81 @@ const STAT_WORD = /[A-Za-z][A-Za-z ]{0,30}: /y;
 /** Exim bounce text: `host mx.example.com [192.0.2.1]: 550 ...`. */
 const EXIM_HOST = /host [^ \t]{1,255} \[[^\]]{1,64}\](?::\d{1,5})?:[ \t]*/y;
 
-/** Every keyword the finders below look for (a single native scan is cheaper than many indexOf). */
-const KEYWORDS = /returned was:| said:|refused to talk to me:|responded with failure:| not accepted:|reject|SMTP error from remote mail|status=|dsn=|reply=|stat=|returned '|#|^[ \t]*host /;
+/**
+ * The words the finders below look for (`#` and a leading `host ` are looked for directly). One
+ * native scan tells which of them a line holds, so only their finders run.
+ */
+const KEYWORDS = /returned was:| said:|refused to talk to me:|responded with failure:| not accepted:|reject|SMTP error from remote mail|status=|dsn=|reply=|stat=|returned '/g;
+
+/** The keywords, each with its bit (in the order of KEYWORDS, whose alternatives are plain text). */
+const WORDS: readonly { readonly text: string; readonly bit: number }[] =
+  KEYWORDS.source.split('|').map((text, i) => ({ text, bit: 1 << i }));
+
+/** The bit of one keyword; a keyword missing from KEYWORDS is a programming error, caught on load. */
+function bitOf(keyword: string): number {
+  const word = WORDS.find((w) => w.text === keyword);
+  if (word === undefined) throw new Error(`not a keyword: ${keyword}`);
+  return word.bit;
+}
+
+const RETURNED_WAS = bitOf('returned was:');
+const SAID = bitOf(' said:');
+const REFUSED = bitOf('refused to talk to me:');
+const RESPONDED = bitOf('responded with failure:');
+const NOT_ACCEPTED = bitOf(' not accepted:');
+const REJECT = bitOf('reject');
+const SMTP_ERROR = bitOf('SMTP error from remote mail');
+const STATUS = bitOf('status=');
+const DSN = bitOf('dsn=');
+const REPLY = bitOf('reply=');
+const STAT = bitOf('stat=');
+const RETURNED_QUOTE = bitOf("returned '");
+
+/**
+ * The keywords on the line, as bits. `test` allocates nothing; no keyword ends with another,
+ * so where a match ends tells which one it is. Each search restarts one character after the
+ * start of the last match, so overlapping keywords are found too.
+ */
+function wordsIn(text: string): number {
+  let words = 0;
+  KEYWORDS.lastIndex = 0;
+  while (KEYWORDS.test(text)) {
+    const end = KEYWORDS.lastIndex;
+    for (const word of WORDS) {
+      if (text.startsWith(word.text, end - word.text.length)) {
+        words |= word.bit;
+        KEYWORDS.lastIndex = end - word.text.length + 1;
+        break;
+      }
+    }
+  }
+  return words;
+}
 
 export function findLogCodes(scanner: LineScanner): void {
   const text = scanner.text;
-  if (!KEYWORDS.test(text)) return;
-  keywordThenSlot(scanner, ' returned was:', 'ndr'); // Gmail: `The error that the other server returned was: 550 ...`
-  keywordThenSlot(scanner, ' said:', 'postfix-said');
-  keywordThenSlot(scanner, 'refused to talk to me:', 'postfix-said');
-  keywordThenSlot(scanner, 'responded with failure:', 'ndr');
-  keywordThenSlot(scanner, ' not accepted:', 'ndr');
-  rejectSlot(scanner);
-  afterColon(scanner, 'SMTP error from remote mail', 'exim-error');
-  eximRejected(scanner);
+  const words = wordsIn(text);
+  // A finder whose keyword is not on the line would find nothing: it is not run.
+  if (words & RETURNED_WAS) keywordThenSlot(scanner, ' returned was:', 'ndr'); // Gmail: `The error that the other server returned was: 550 ...`
+  if (words & SAID) keywordThenSlot(scanner, ' said:', 'postfix-said');
+  if (words & REFUSED) keywordThenSlot(scanner, 'refused to talk to me:', 'postfix-said');
+  if (words & RESPONDED) keywordThenSlot(scanner, 'responded with failure:', 'ndr');
+  if (words & NOT_ACCEPTED) keywordThenSlot(scanner, ' not accepted:', 'ndr');
+  if (words & REJECT) rejectSlot(scanner);
+  if (words & SMTP_ERROR) afterColon(scanner, 'SMTP error from remote mail', 'exim-error');
+  if (words & REJECT) eximRejected(scanner);
 
-  const status = text.indexOf('status=');
-  if (status >= 0) {
-    STATUS_WORD.lastIndex = status + 7;
+  if (words & STATUS) {
+    STATUS_WORD.lastIndex = text.indexOf('status=') + 7;
     if (STATUS_WORD.test(text)) scanner.slot(STATUS_WORD.lastIndex, 'postfix-status', 'any', true);
   }
-  const dsn = fieldValue(text, 'dsn=');
-  if (dsn >= 0) scanner.slot(dsn, text.includes('stat=') ? 'sendmail-dsn' : 'postfix-dsn', 'enhanced', true);
-  for (const field of ['reply=', 'reject=']) {
-    const at = fieldValue(text, field);
-    if (at >= 0) scanner.slot(at, 'sendmail-reply', 'any', true);
-  }
-  const stat = fieldValue(text, 'stat=');
+  const dsn = words & DSN ? fieldValue(text, 'dsn=') : -1;
+  if (dsn >= 0) scanner.slot(dsn, words & STAT ? 'sendmail-dsn' : 'postfix-dsn', 'enhanced', true);
+  const reply = words & REPLY ? fieldValue(text, 'reply=') : -1;
+  if (reply >= 0) scanner.slot(reply, 'sendmail-reply', 'any', true);
+  const reject = words & REJECT ? fieldValue(text, 'reject=') : -1;
+  if (reject >= 0) scanner.slot(reject, 'sendmail-reply', 'any', true);
+  const stat = words & STAT ? fieldValue(text, 'stat=') : -1;
   if (stat >= 0) {
     STAT_WORD.lastIndex = stat;
     if (STAT_WORD.test(text)) scanner.slot(skipSpaces(text, STAT_WORD.lastIndex), 'sendmail-reply', 'any', false);
@@ -51,7 +99,8 @@ export function findLogCodes(scanner: LineScanner): void {
     EXIM_HOST.lastIndex = host;
     if (EXIM_HOST.test(text)) scanner.slot(EXIM_HOST.lastIndex, 'exim-error', 'any', true);
   }
-  ndrCodes(scanner);
+  if (words & RETURNED_QUOTE) ndrPhrases(scanner);
+  ndrHashes(scanner);
 }
 
 /** The value of `name=` when `name` starts a field (not the tail of a longer name). */
@@ -114,8 +163,8 @@ function rejectSlot(scanner: LineScanner): void {
   if (colon > 0) scanner.slot(skipSpaces(text, colon + 2), 'postfix-reject', 'any', true);
 }
 
-/** Exchange and provider bounce text. */
-function ndrCodes(scanner: LineScanner): void {
+/** Exchange and provider bounce text: `Remote Server returned '550 ...'`. */
+function ndrPhrases(scanner: LineScanner): void {
   const text = scanner.text;
   for (const phrase of ["Server returned '", "server returned '", ") returned '"]) {
     const at = text.indexOf(phrase);
@@ -125,8 +174,13 @@ function ndrCodes(scanner: LineScanner): void {
       scanner.slot(text.startsWith('< #', pos) ? pos + 3 : pos, 'ndr', 'any', true);
     }
   }
-  // `#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##` and qmail's `(#5.1.1)`.
+}
+
+/** `#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##` and qmail's `(#5.1.1)`. */
+function ndrHashes(scanner: LineScanner): void {
+  const text = scanner.text;
   let hash = text.indexOf('#');
+  if (hash < 0) return;
   const closed = text.includes('##');
   while (hash >= 0) {
     const before = hash === 0 ? Ch.Space : text.charCodeAt(hash - 1);

@@ -60,8 +60,7 @@ export interface LineSide {
 
 /** Which side wrote the line, read from its marker. */
 export function lineSide(text: string, kind: DocumentKind): LineSide {
-  TIMESTAMP.lastIndex = 0;
-  const afterTime = TIMESTAMP.test(text) ? TIMESTAMP.lastIndex : 0;
+  const afterTime = timestampEnd(text);
   if (MARKER_STARTS.includes(text.charAt(afterTime))) {
     for (const marker of MARKERS) {
       if (marker.transcriptOnly && kind !== 'transcript') continue;
@@ -74,6 +73,16 @@ export function lineSide(text: string, kind: DocumentKind): LineSide {
   const pos = skipSpaces(text, afterTime);
   if (isDigit(text.charCodeAt(pos))) return { side: 'server', pos, explicit: false };
   return { side: commandAt(text, pos) === undefined ? undefined : 'client', pos, explicit: false };
+}
+
+/** Where the text after leading blanks and an optional timestamp starts. */
+function timestampEnd(text: string): number {
+  // Every timestamp starts with `[` or a digit; most lines start otherwise and need no regex.
+  const first = skipSpaces(text, 0);
+  const c = text.charCodeAt(first);
+  if (c !== 91 /* [ */ && !isDigit(c)) return first;
+  TIMESTAMP.lastIndex = 0;
+  return TIMESTAMP.test(text) ? TIMESTAMP.lastIndex : 0;
 }
 
 /** The command word at `pos` (`MAIL FROM:<>` -> MAIL), if any. */

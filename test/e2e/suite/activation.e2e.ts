@@ -2,7 +2,7 @@
 // the workspace is trusted or in Restricted Mode (the runners run this suite both ways).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, EXTENSION_ID, open } from './helpers';
+import { api, demoUri, EXTENSION_ID, open } from './helpers';
 
 describe('activation', () => {
   it('activates when a mail log is opened and starts the language server', async () => {
@@ -31,6 +31,17 @@ describe('activation', () => {
     const actual: Record<string, string> = {};
     for (const file of Object.keys(expected)) actual[file] = (await open(file)).languageId;
     assert.deepEqual(actual, expected);
+  });
+
+  it('maps rotated logs and Postfix lookup tables by pattern', async () => {
+    const created = { 'mail.log.1': 'mail-log', 'postfix/helo_checks.pcre': 'mail-config' };
+    const actual: Record<string, string> = {};
+    for (const file of Object.keys(created)) {
+      // The runners open a throwaway copy of the demo workspace, so files may be added.
+      await vscode.workspace.fs.writeFile(demoUri(file), new TextEncoder().encode('550 5.1.1 example\n'));
+      actual[file] = (await open(file)).languageId;
+    }
+    assert.deepEqual(actual, created);
   });
 
   it('runs in the workspace trust mode the runner asked for', () => {

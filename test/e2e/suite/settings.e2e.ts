@@ -13,6 +13,21 @@ describe('settings', () => {
   afterEach(async () => {
     await setSetting('smtpStatus.rules.class-mismatch', undefined);
     await setSetting('smtpStatus.extraLanguages', undefined);
+    await setSetting('smtpStatus.inlayHints.enabled', undefined);
+  });
+
+  it('smtpStatus.inlayHints.enabled shows registry titles after codes', async () => {
+    const document = await open('mail.log');
+    const whole = new vscode.Range(0, 0, document.lineCount, 0);
+    const hints = (): Thenable<vscode.InlayHint[]> => vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, whole);
+    const label = (hint: vscode.InlayHint): string => (typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join(''));
+    assert.equal((await hints()).length, 0, 'off by default');
+    await setSetting('smtpStatus.inlayHints.enabled', true);
+    const shown = await eventually('inlay hints', async () => {
+      const list = await hints();
+      return list.length > 0 ? list : undefined;
+    });
+    assert.ok(shown.some((hint) => hint.position.line === 4 && /Bad destination mailbox address/.test(label(hint))), shown.map(label).join(' | '));
   });
 
   it('declares one severity setting per rule, defaulting to the rule\'s own severity', () => {
@@ -21,6 +36,17 @@ describe('settings', () => {
       .filter(([key]) => key.startsWith('smtpStatus.rules.'))
       .map(([key, schema]) => [key.slice('smtpStatus.rules.'.length), schema.default]);
     assert.deepEqual(Object.fromEntries(declared), Object.fromEntries(RULES.map((rule) => [rule.id, rule.defaultSeverity])));
+  });
+
+  it('a rule left at its default keeps the server\'s milder severity for bounce reports', async () => {
+    // `550 4.4.7` in a bounce reports a transient condition that outlasted the retries: the
+    // server lowers class-mismatch there unless the user chose a severity.
+    const document = await open('bounces/expired.eml');
+    const found = await diagnostics(document.uri, (d) => ruleOf(d) === 'class-mismatch');
+    const mismatch = found.find((d) => ruleOf(d) === 'class-mismatch');
+    assert.equal(mismatch?.severity, vscode.DiagnosticSeverity.Information);
+    await setSetting('smtpStatus.rules.class-mismatch', 'error');
+    await diagnostics(document.uri, (d) => ruleOf(d) === 'class-mismatch' && d.severity === vscode.DiagnosticSeverity.Error);
   });
 
   it('smtpStatus.rules.class-mismatch changes the severity, and "off" hides it', async () => {
