@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { IGrammar } from 'vscode-textmate';
-import { LOG_CODE_CASES, LOG_TRAPS } from './mail-log.test';
+import { LOG_CODE_CASES, LOG_TRAPS } from './log-cases';
 import { CODE, LOG_SCOPE, TEST_LOG_HOST, codeTokens, loadGrammar, tokenize } from './textmate';
 
 describe('log injection grammar', () => {

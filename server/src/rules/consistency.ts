@@ -29,6 +29,7 @@ function wellFormedPair(finding: Finding): boolean {
 export const classMismatch: Rule = {
   id: 'class-mismatch',
   defaultSeverity: 'error',
+  kinds: ['enhanced'],
   description: "The reply code's first digit and the enhanced code's class disagree.",
   href: rfcHref({ rfc: 3463, section: '2' }),
   check(finding): Draft | undefined {
@@ -59,6 +60,7 @@ export const classMismatch: Rule = {
 export const multilineMismatch: Rule = {
   id: 'multiline-mismatch',
   defaultSeverity: 'warning',
+  kinds: ['reply', 'enhanced'],
   description: 'Lines of one multi-line reply carry different reply codes or enhanced codes.',
   href: rfcHref({ rfc: 5321, section: '4.2.1' }),
   check(finding): Draft | undefined {
@@ -77,6 +79,7 @@ export const multilineMismatch: Rule = {
 export const dsnActionMismatch: Rule = {
   id: 'dsn-action-mismatch',
   defaultSeverity: 'warning',
+  kinds: ['reply', 'enhanced'],
   description: 'A DSN Action contradicts its Status class, or the Status contradicts the Diagnostic-Code reply.',
   href: rfcHref({ rfc: 3464, section: '2.3.3' }),
   check(finding): Draft | undefined {
@@ -108,6 +111,7 @@ export const dsnActionMismatch: Rule = {
 export const unexpectedReply: Rule = {
   id: 'unexpected-reply',
   defaultSeverity: 'warning',
+  kinds: ['reply'],
   description: 'In a transcript, a reply code the preceding command cannot receive (RFC 5321 s4.3.2).',
   href: rfcHref({ rfc: 5321, section: '4.3.2' }),
   check(finding): Draft | undefined {

@@ -23,13 +23,38 @@ function lower(severity: Severity, levels: number): Severity {
   return LEVELS[Math.min(LEVELS.indexOf(severity) + levels, LEVELS.length - 1)]!;
 }
 
+/** A rule the settings leave on, with the severity they choose for it (undefined: the default). */
+interface ActiveRule {
+  readonly rule: Rule;
+  readonly configured: Severity | undefined;
+}
+
+interface ActiveRules {
+  readonly reply: readonly ActiveRule[];
+  readonly enhanced: readonly ActiveRule[];
+}
+
+/** The rules to run per finding kind, for the severities seen last (settings change rarely). */
+let activeFor: { readonly severities: Settings['severities']; readonly rules: ActiveRules } | undefined;
+
+function activeRules(severities: Settings['severities']): ActiveRules {
+  if (activeFor?.severities !== severities) {
+    const on = (kind: Finding['kind']): ActiveRule[] => RULE_LIST
+      .filter((rule) => rule.kinds.includes(kind) && severities[rule.id] !== 'off')
+      .map((rule) => ({ rule, configured: severities[rule.id] as Severity | undefined }));
+    activeFor = { severities, rules: { reply: on('reply'), enhanced: on('enhanced') } };
+  }
+  return activeFor.rules;
+}
+
 /** Every problem on one line's findings. Cross-line facts travel inside the findings. */
 export function checkLine(findings: readonly Finding[], settings: Settings): Problem[] {
   const problems: Problem[] = [];
+  if (findings.length === 0) return problems;
+  const active = activeRules(settings.severities);
   for (const finding of findings) {
-    for (const rule of RULE_LIST) {
-      const configured = settings.severities[rule.id];
-      if (configured === 'off') continue;
+    const rules = finding.kind === 'reply' ? active.reply : active.enhanced;
+    for (const { rule, configured } of rules) {
       const draft = rule.check(finding, settings);
       if (draft === undefined) continue;
       // A context demotes the default only; a severity the user chose applies as chosen.

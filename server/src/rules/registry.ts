@@ -6,6 +6,17 @@ import type { EnhancedParts, Finding } from '../scan/types';
 import { replaceFix, withClass } from './fixes';
 import type { Draft, Rule } from './types';
 
+/** Registry entries by `subject * 1000 + detail` (null: not registered); at most 8 * 1000 of them. */
+const ENTRIES = new Map<number, RegistryEntry | null>();
+
+/** The registry entry of a well-formed code's subject (0-7) and detail (up to three digits). */
+function entryFor(subject: number, detail: number): RegistryEntry | undefined {
+  const key = subject * 1000 + detail;
+  let entry = ENTRIES.get(key);
+  if (entry === undefined) ENTRIES.set(key, entry = registryEntry(subject, detail) ?? null);
+  return entry ?? undefined;
+}
+
 /** The parts of a well-formed enhanced code with a defined subject, else undefined. */
 function validEnhanced(finding: Finding): EnhancedParts | undefined {
   const e = finding.enhanced;
@@ -15,18 +26,19 @@ function validEnhanced(finding: Finding): EnhancedParts | undefined {
 
 function entryOf(finding: Finding): { e: EnhancedParts; entry: RegistryEntry } | undefined {
   const e = validEnhanced(finding);
-  const entry = e === undefined ? undefined : registryEntry(e.subject, e.detail);
+  const entry = e === undefined ? undefined : entryFor(e.subject, e.detail);
   return e === undefined || entry === undefined ? undefined : { e, entry };
 }
 
 export const unregisteredCode: Rule = {
   id: 'unregistered-code',
   defaultSeverity: 'information',
+  kinds: ['enhanced'],
   description: 'Enhanced code that is neither in the IANA registry nor in an enabled vendor dictionary.',
   href: REGISTRY_HREF,
   check(finding, settings): Draft | undefined {
     const e = validEnhanced(finding);
-    if (e === undefined || registryEntry(e.subject, e.detail) !== undefined) return undefined;
+    if (e === undefined || entryFor(e.subject, e.detail) !== undefined) return undefined;
     if (isStatusClass(e.cls) && isVendorCode(e.cls, e.subject, e.detail, settings.vendors)) return undefined;
     const subject = subjectEntry(e.subject);
     return {
@@ -39,6 +51,7 @@ export const unregisteredCode: Rule = {
 export const permanence: Rule = {
   id: 'permanence',
   defaultSeverity: 'information',
+  kinds: ['enhanced'],
   description: 'Class 4 with a code RFC 3463 describes as permanent only, or class 5 with one it describes as transient only.',
   href: rfcHref({ rfc: 3463, section: '3' }),
   check(finding): Draft | undefined {
@@ -61,6 +74,7 @@ export const permanence: Rule = {
 export const unusualPairing: Rule = {
   id: 'unusual-pairing',
   defaultSeverity: 'hint',
+  kinds: ['enhanced'],
   description: 'Reply code not among the basic codes the registry associates with the enhanced code (the list is incomplete).',
   href: rfcHref({ rfc: 5248, section: '2.4' }),
   check(finding): Draft | undefined {
@@ -79,6 +93,7 @@ export const unusualPairing: Rule = {
 export const deprecatedCode: Rule = {
   id: 'deprecated-code',
   defaultSeverity: 'warning',
+  kinds: ['enhanced'],
   description: 'Deprecated registry code (X.6.10 duplicates X.6.8).',
   href: REGISTRY_HREF,
   check(finding): Draft | undefined {

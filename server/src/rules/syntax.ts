@@ -12,6 +12,7 @@ const RFC5321_S4_2 = rfcHref({ rfc: 5321, section: '4.2' });
 export const enhancedSyntax: Rule = {
   id: 'enhanced-syntax',
   defaultSeverity: 'error',
+  kinds: ['enhanced'],
   description: 'Malformed enhanced status code: leading zeros, too many digits, or a class other than 2, 4 or 5.',
   href: RFC3463_S2,
   check(finding): Draft | undefined {
@@ -50,6 +51,7 @@ function classDraft(finding: Finding): Draft {
 export const replySyntax: Rule = {
   id: 'reply-syntax',
   defaultSeverity: 'error',
+  kinds: ['reply'],
   description: 'Malformed reply code: not three digits, first digit not 2-5, or second digit above 5.',
   href: RFC5321_S4_2,
   check(finding): Draft | undefined {
@@ -76,6 +78,7 @@ export const replySyntax: Rule = {
 export const unknownSubject: Rule = {
   id: 'unknown-subject',
   defaultSeverity: 'warning',
+  kinds: ['enhanced'],
   description: 'Enhanced code whose subject is not one of the defined subjects 0 to 7.',
   href: rfcHref({ rfc: 3463, section: '3' }),
   check(finding): Draft | undefined {

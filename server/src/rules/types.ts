@@ -13,6 +13,8 @@ export interface Draft {
 export interface Rule {
   readonly id: RuleId;
   readonly defaultSeverity: Severity;
+  /** The kinds of finding it can report on (the others are not even shown to it). */
+  readonly kinds: readonly Finding['kind'][];
   /** One line for rule lists and SARIF: what the rule reports. */
   readonly description: string;
   readonly href: string;
