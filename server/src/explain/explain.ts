@@ -96,10 +96,6 @@ function enhancedNotes(e: EnhancedExplanation, vendorNames: readonly string[]): 
   }
   const permanence = permanenceNote(e);
   if (permanence) notes.push(permanence);
-  if (vendorNames.length && e.registryKey !== undefined) {
-    notes.push(note('vendor-use',
-      `${vendorsPhrase(vendorNames, 'documents', 'document')} ${e.code} too; the vendor meaning is shown next to the registry's, and may differ from it.`));
-  }
   return notes;
 }
 

@@ -49,6 +49,8 @@ export function renderMarkdown(e: Explanation): string {
     lines.push(...adviceLines(advice, e.retry ?? advice.retry), '');
   }
 
+  // A vendor may give a registered code its own meaning: shown beside the registry's, not instead.
+  if (e.vendors.length) lines.push(`**How providers use ${escapeMarkdown(e.code)}**`, '');
   for (const v of e.vendors) {
     const action = v.action ? ` ${escapeMarkdown(v.action)}` : '';
     lines.push(`**${escapeMarkdown(v.vendorName)}** \`${v.written}\`: ${escapeMarkdown(v.meaning)}${action} *(${escapeMarkdown(v.source)})*`, '');

@@ -69,8 +69,7 @@ export type NoteKind =
   | 'deprecated'
   | 'permanence'
   | 'unusual-pairing'
-  | 'unknown-reply'
-  | 'vendor-use';
+  | 'unknown-reply';
 
 /** Something worth knowing about this code or pair, with where to read about it. */
 export interface Note {
