@@ -254,7 +254,7 @@ const configRules = {
   // Exim ACL "message = 550 5.7.1 text" (Exim uses a leading code as the SMTP reply).
   eximMessage: matchRule([String.raw`\b`, cap(SCOPES.configKey, 'message'), String.raw`\s*`,
     cap(SCOPES.fieldSeparator, '='), String.raw`\s*`, opt(anyCode)]),
-  parameter: matchRule([String.raw`^\s*!?\s*`, cap(SCOPES.configKey, String.raw`[a-z][a-z0-9_]*`),
+  parameter: matchRule([String.raw`^\s*(?:!\s*)?`, cap(SCOPES.configKey, String.raw`[a-z][a-z0-9_]*`),
     String.raw`\s*`, cap(SCOPES.fieldSeparator, '=')]),
   // Postfix access/header_checks and Sendmail access lines: "key  ACTION [code] [text]".
   accessLine: matchRule([

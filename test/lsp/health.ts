@@ -10,6 +10,8 @@ export const RSS_LIMIT_BYTES = 1.5 * 1024 ** 3;
 
 /** Hang guard for each test (never a timing assertion: a healthy run takes a fraction of it). */
 export const HANG_GUARD_MS = 180_000;
+/** Hang guard for one wait inside such a test (diagnostics of a pathological document). */
+export const WAIT_GUARD_MS = 120_000;
 
 /** A small transcript opened before the nasty part, hovered after it. */
 export const PROBE = { uri: 'file:///robustness/probe.smtp', languageId: 'smtp-transcript', text: 'S: 550 5.1.1 No such user\n' } as const;
@@ -44,6 +46,25 @@ export async function waitForExit(pid: number, guardMs = 10_000): Promise<void> 
     if (Date.now() > deadline) assert.fail(`process ${pid} did not exit`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * Stops the server, gracefully if it answers; a server stuck in a computation is killed
+ * (LspClient.stop kills it after a grace period, but then waits for a shutdown answer that a
+ * killed server never sends).
+ */
+export async function stopServer(client: LspClient): Promise<void> {
+  const pid = client.pid;
+  const stopped = client.stop().then(() => undefined, () => undefined);
+  const killed = new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      if (isAlive(pid)) return;
+      clearInterval(timer);
+      resolve();
+    }, 50);
+    void stopped.then(() => { clearInterval(timer); resolve(); });
+  });
+  await Promise.race([stopped, killed]);
 }
 
 export async function openProbe(client: LspClient): Promise<void> {

@@ -36,7 +36,8 @@ const LINES = [
   '',
   'Mar  4 10:00:00 mx postfix/smtp[123]: ABC: to=<b@example.net>, relay=x[192.0.2.1]:25, delay=1.2, dsn=5.1.1, status=bounced (host x said: 550 5.01.1 nope)',
 ];
-const FRAGMENTS = ['5', '4', '.', ' ', '\n', '-', 'S: ', '4.1.1', '550 ', '\r\n', 'Status: ', 'C: DATA\n'];
+// Lone CRs and LFs, so that edits also join and split CRLF pairs.
+const FRAGMENTS = ['5', '4', '.', ' ', '\n', '\r', '-', 'S: ', '4.1.1', '550 ', '\r\n', 'Status: ', 'C: DATA\n'];
 
 /** An edit as fast-check generates it; turned into a range edit of the current text by toChange. */
 interface Edit {
@@ -95,15 +96,19 @@ describe('incremental re-scan', () => {
     });
   }
 
-  it('keeps the line array in step with the text, CRLF and all', () => {
+  it('numbers lines as the full text does when an edit joins a CR and an LF', () => {
     const uri = 'file:///crlf.smtp';
-    const start = 'S: 250 2.0.0 Ok\r\nS: 550 5.1.1 No\r\n\r\nC: QUIT';
-    let text = TextDocument.create(uri, 'smtp-transcript', 1, start);
-    const incremental = new LineDocument(uri, 'smtp-transcript', 1, start, DEFAULT_SETTINGS);
-    const change = { range: { start: { line: 0, character: 4 }, end: { line: 1, character: 3 } }, text: '5\r\nS: 4' };
-    text = TextDocument.update(text, [change], 2);
-    incremental.applyChanges([change], 2);
-    assert.deepEqual(incremental.allLines(), text.getText().split(/\r\n|\r|\n/));
+    for (const [start, change] of [
+      ['a\rS: 550 4.1.1 x\rb', { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n' }],
+      ['a\rb\nS: 550 4.1.1 x', { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } }, text: '' }],
+      ['a\nS: 550 4.1.1 x', { range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, text: 'b\r' }],
+    ] as const) {
+      const text = TextDocument.update(TextDocument.create(uri, 'smtp-transcript', 1, start), [change], 2).getText();
+      const incremental = new LineDocument(uri, 'smtp-transcript', 1, start, DEFAULT_SETTINGS);
+      incremental.applyChanges([change], 2);
+      assert.deepEqual(snapshot(incremental), snapshot(new LineDocument(uri, 'smtp-transcript', 1, text, DEFAULT_SETTINGS)), JSON.stringify(text));
+      assert.equal(incremental.size, text.length);
+    }
   });
 
   it('re-scans only the lines an edit touches in a long document', () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
 import { LspClient } from './client';
-import { HANG_GUARD_MS, assertHealthy, openProbe } from './health';
+import { HANG_GUARD_MS, assertHealthy, openProbe, stopServer } from './health';
 
 const PAYLOAD = '[x](command:workbench.action.openSettings) <img src=x onerror=alert(1)> <a href="command:y">y</a> ![i](https://evil.example/i.png) <command:z> javascript:alert(1)';
 
@@ -31,7 +31,7 @@ describe('no injection through rendered Markdown', { timeout: HANG_GUARD_MS }, (
     await openProbe(client);
   });
   after(async () => {
-    await client.stop();
+    await stopServer(client);
   });
 
   it('the link checker sees links, images, autolinks and raw HTML', () => {

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Diagnostic } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, analyzeText } from '../../server/src/service';
 import { LspClient } from './client';
-import { HANG_GUARD_MS, assertHealthy, isAlive, openProbe, waitForExit } from './health';
+import { HANG_GUARD_MS, assertHealthy, isAlive, openProbe, stopServer, waitForExit } from './health';
 
 type Outcome = { ok: true; value: unknown } | { ok: false; code: number; message: string };
 
@@ -59,7 +59,7 @@ describe('protocol misuse', { timeout: HANG_GUARD_MS }, () => {
     await openProbe(client);
   });
   after(async () => {
-    await client.stop();
+    await stopServer(client);
   });
 
   it('requests for documents never opened get empty answers', async () => {
@@ -205,19 +205,23 @@ describe('protocol misuse', { timeout: HANG_GUARD_MS }, () => {
 describe('shutdown in the middle of a request', { timeout: HANG_GUARD_MS }, () => {
   it('settles the pending request, does no new work, and exits cleanly', async () => {
     const client = await LspClient.start({ settings: {} });
-    const uri = 'file:///robustness/shutdown/mail.log';
-    client.open(uri, 'mail-log', `${LOG_LINE}\n`.repeat(100_000));
-    const pending = settle(client, 'smtpStatus/summary', { uri });
-    const shutdown = settle(client, 'shutdown');
-    const [summary, down] = await Promise.all([pending, shutdown]);
-    assert.ok(summary.ok || typeof summary.code === 'number', 'the pending request settles');
-    assert.ok(down.ok, 'shutdown is answered');
-    assert.ok(isAlive(client.pid), 'the server waits for exit after shutdown');
-    // LSP: requests after shutdown "should error with InvalidRequest"; an empty answer is harmless too.
-    const late = await settle(client, 'textDocument/hover', { textDocument: { uri }, position: { line: 0, character: LOG_LINE.indexOf('550') } });
-    assert.ok(late.ok ? late.value === null : late.code === ErrorCodes.InvalidRequest, `no work after shutdown: ${JSON.stringify(late)}`);
-    client.notify('exit');
-    await waitForExit(client.pid);
-    assert.equal(await client.stop(), 0, 'exit after shutdown ends with code 0');
+    try {
+      const uri = 'file:///robustness/shutdown/mail.log';
+      client.open(uri, 'mail-log', `${LOG_LINE}\n`.repeat(100_000));
+      const pending = settle(client, 'smtpStatus/summary', { uri });
+      const shutdown = settle(client, 'shutdown');
+      const [summary, down] = await Promise.all([pending, shutdown]);
+      assert.ok(summary.ok || typeof summary.code === 'number', 'the pending request settles');
+      assert.ok(down.ok, 'shutdown is answered');
+      assert.ok(isAlive(client.pid), 'the server waits for exit after shutdown');
+      // LSP: requests after shutdown "should error with InvalidRequest"; an empty answer is harmless too.
+      const late = await settle(client, 'textDocument/hover', { textDocument: { uri }, position: { line: 0, character: LOG_LINE.indexOf('550') } });
+      assert.ok(late.ok ? late.value === null : late.code === ErrorCodes.InvalidRequest, `no work after shutdown: ${JSON.stringify(late)}`);
+      client.notify('exit');
+      await waitForExit(client.pid);
+      assert.equal(await client.stop(), 0, 'exit after shutdown ends with code 0');
+    } finally {
+      if (isAlive(client.pid)) await stopServer(client);
+    }
   });
 });

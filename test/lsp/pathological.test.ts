@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import type { Diagnostic, DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, splitLines } from '../../server/src/service';
 import { LspClient } from './client';
-import { HANG_GUARD_MS, assertHealthy, openProbe } from './health';
+import { HANG_GUARD_MS, WAIT_GUARD_MS, assertHealthy, openProbe, stopServer } from './health';
 
 const MB = 1024 * 1024;
 const FAULTY_LINE = 'Nov 28 10:02:01 mx1 postfix/smtp[2401]: 5B1C2: host mx.example.net[192.0.2.44] said: 550 4.1.1 <u@example.net>: mailbox unavailable (in reply to RCPT TO command)';
@@ -19,7 +19,7 @@ async function withServer(body: (client: LspClient) => Promise<void>, settings: 
     await body(client);
     await assertHealthy(client);
   } finally {
-    await client.stop();
+    await stopServer(client);
   }
 }
 
@@ -65,7 +65,7 @@ describe('pathological documents', { timeout: HANG_GUARD_MS }, () => {
     const uri = 'file:///robustness/one-line/mail.log';
     const text = repeatTo('host mx.example.net[192.0.2.1] said: 550 4.1.1 user unknown; ', 10 * MB);
     client.open(uri, 'mail-log', text);
-    const diagnostics = await client.waitForDiagnostics(uri);
+    const diagnostics = await client.waitForDiagnostics(uri, undefined, WAIT_GUARD_MS);
     assert.ok(diagnostics.length > 0 && diagnostics.length <= DEFAULT_SETTINGS.maxProblems + 1, `${diagnostics.length} diagnostics`);
     assertInside(diagnostics, text);
     const middle = text.indexOf('550', 5 * MB);
@@ -79,7 +79,7 @@ describe('pathological documents', { timeout: HANG_GUARD_MS }, () => {
       const text = `${noise}\nhost x said: 550 5.1.1 user unknown\n${noise.slice(0, 1000)}\u0000550\u00005.1.1\u0000`;
       assert.ok(text.includes('\u0000'));
       client.open(uri, 'mail-log', text);
-      const diagnostics = await client.waitForDiagnostics(uri);
+      const diagnostics = await client.waitForDiagnostics(uri, undefined, WAIT_GUARD_MS);
       assertInside(diagnostics, text);
       const line = splitLines(text).findIndex((l) => l === 'host x said: 550 5.1.1 user unknown');
       assert.match(hoverValue(await hover(client, uri, line, 'host x said: '.length)), /550/);
@@ -99,7 +99,7 @@ describe('pathological documents', { timeout: HANG_GUARD_MS }, () => {
     ];
     const text = lines.join('\n');
     client.open(uri, 'mail-log', text);
-    const diagnostics = await client.waitForDiagnostics(uri);
+    const diagnostics = await client.waitForDiagnostics(uri, undefined, WAIT_GUARD_MS);
     assertInside(diagnostics, text);
     for (const [i, line] of lines.entries()) {
       const column = line.indexOf('550 4.1.1');
@@ -120,7 +120,7 @@ describe('pathological documents', { timeout: HANG_GUARD_MS }, () => {
     const expected = splitLines(text);
     assert.ok(expected.length > lines.length, '`\\n\\r` is two line breaks');
     client.open(uri, 'mail-log', text);
-    const diagnostics = await client.waitForDiagnostics(uri);
+    const diagnostics = await client.waitForDiagnostics(uri, undefined, WAIT_GUARD_MS);
     const faultyLines = expected.flatMap((line, i) => (line.includes('550 4.1.1') ? [i] : []));
     const flagged = [...new Set(diagnostics.filter((d) => d.code === 'class-mismatch').map((d) => d.range.start.line))];
     assert.deepEqual(flagged, faultyLines);
@@ -132,12 +132,12 @@ describe('pathological documents', { timeout: HANG_GUARD_MS }, () => {
     const uri = 'file:///robustness/faulty/mail.log';
     const text = `${FAULTY_LINE}\n`.repeat(200_000);
     client.open(uri, 'mail-log', text);
-    const diagnostics = await client.waitForDiagnostics(uri);
+    const diagnostics = await client.waitForDiagnostics(uri, undefined, WAIT_GUARD_MS);
     assert.ok(diagnostics.length > 0 && diagnostics.length <= DEFAULT_SETTINGS.maxProblems + 1, `${diagnostics.length} diagnostics`);
     assertInside(diagnostics, text);
     // A smaller cap from the settings applies to the same document.
     client.setSettings({ maxProblems: 10 });
-    const capped = await client.nextDiagnostics(uri);
+    const capped = await client.nextDiagnostics(uri, WAIT_GUARD_MS);
     assert.ok(capped.length > 0 && capped.length <= 11, `${capped.length} diagnostics with maxProblems 10`);
     assert.match(hoverValue(await hover(client, uri, 199_999, FAULTY_LINE.indexOf('550') + 1)), /550/);
   }));
@@ -147,7 +147,7 @@ describe('pathological documents', { timeout: HANG_GUARD_MS }, () => {
     const lines = ['EHLO client.example.org', ...Array.from({ length: 100_000 }, (_, i) => `250-line ${i} of a very long reply`), '550 5.1.1 but the last line changes the code'];
     const text = lines.join('\r\n');
     client.open(uri, 'smtp-transcript', text);
-    const diagnostics = await client.waitForDiagnostics(uri);
+    const diagnostics = await client.waitForDiagnostics(uri, undefined, WAIT_GUARD_MS);
     assertInside(diagnostics, text);
     assert.ok(diagnostics.some((d) => d.code === 'multiline-mismatch' && d.range.start.line === lines.length - 1),
       `the reply group carried over 100,000 lines: ${JSON.stringify(diagnostics.slice(-3))}`);
@@ -164,7 +164,7 @@ describe('pathological documents', { timeout: HANG_GUARD_MS }, () => {
     ];
     const text = lines.join('\n');
     client.open(uri, 'mail-log', text);
-    assertInside(await client.waitForDiagnostics(uri), text);
+    assertInside(await client.waitForDiagnostics(uri, undefined, WAIT_GUARD_MS), text);
     for (const [i, line] of lines.entries()) await hover(client, uri, i, Math.floor(line.length / 2));
   }));
 
@@ -180,7 +180,7 @@ describe('pathological documents', { timeout: HANG_GUARD_MS }, () => {
     ];
     const text = lines.join('\n');
     client.open(uri, 'mail-dsn', text);
-    assertInside(await client.waitForDiagnostics(uri), text);
+    assertInside(await client.waitForDiagnostics(uri, undefined, WAIT_GUARD_MS), text);
     const symbols = await client.request<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.ok(Array.isArray(symbols), 'the outline is answered');
   }));

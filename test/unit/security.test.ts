@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SourceMap, type SourceMapPayload } from 'node:module';
 import * as ts from 'typescript';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -158,27 +159,39 @@ test('the policy checker catches what it is meant to catch', () => {
   }
 });
 
-/** esbuild marks each bundled module with a `// path/to/module.ts` comment line. */
-function bundleModules(bundle: string): { path: string; code: string }[] {
-  const marker = /^ {0,2}\/\/ ((?:client|server|node_modules)\/[^\s]+\.[cm]?[jt]s)$/gm;
-  const marks = [...bundle.matchAll(marker)];
-  return marks.map((m, i) => ({ path: m[1]!, code: bundle.slice(m.index, marks[i + 1]?.index ?? bundle.length) }));
+test('the client never trusts rendered Markdown (no command links, no HTML)', () => {
+  // vscode-languageclient renders hovers untrusted unless told otherwise (its `markdown` option,
+  // or a MarkdownString made trusted by hand).
+  const trusting = sourceFiles('client/src').filter((rel) => /\b(isTrusted|supportHtml)\s*[:=]\s*(true|\{)/.test(fs.readFileSync(path.join(ROOT, rel), 'utf8')));
+  assert.deepEqual(trusting, []);
+});
+
+/** Where each match of `pattern` in a built bundle comes from, per its source map (`../server/src/x.ts`). */
+function bundleOrigins(bundle: string, pattern: RegExp): { sources: readonly string[]; origins: string[] } {
+  const code = fs.readFileSync(bundle, 'utf8');
+  const map = new SourceMap(JSON.parse(fs.readFileSync(`${bundle}.map`, 'utf8')) as SourceMapPayload);
+  const lineStarts = [0, ...[...code.matchAll(/\n/g)].map((m) => m.index + 1)];
+  const origins = [...code.matchAll(pattern)].map((m) => {
+    let line = 0;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= m.index) line += 1;
+    const entry = map.findEntry(line, m.index - lineStarts[line]!) as { originalSource?: string };
+    return entry.originalSource ?? '(unmapped)';
+  });
+  return { sources: map.payload.sources, origins };
 }
 
-test('the built bundles hold no eval or new Function in our modules', () => {
-  const bundles = ['extension.js', 'server.js', 'cli.js'];
-  for (const name of bundles) {
+const isOurs = (source: string): boolean => /(^|\/)(client|server)\/src\//.test(source) && !source.includes('node_modules');
+
+test('the built bundles hold no eval or new Function from our sources', () => {
+  for (const name of ['extension.js', 'server.js', 'cli.js']) {
     const file = path.join(ROOT, 'dist', name);
-    assert.ok(fs.existsSync(file), `dist/${name} is built`);
-    const modules = bundleModules(fs.readFileSync(file, 'utf8'));
-    const ours = modules.filter((m) => !m.path.startsWith('node_modules/'));
-    assert.ok(ours.length > 0, `dist/${name}: our modules are recognised in the bundle`);
-    const bad = ours.filter((m) => /\beval\s*\(|\bnew\s+Function\s*\(/.test(m.code)).map((m) => m.path);
-    assert.deepEqual(bad, [], `dist/${name}`);
-    // The server and the CLI bundle nothing that runs programs: only the client starts the server.
+    assert.ok(fs.existsSync(file) && fs.existsSync(`${file}.map`), `dist/${name} and its source map are built`);
+    const { sources, origins } = bundleOrigins(file, /\beval\s*\(|\bnew\s+Function\s*\(/g);
+    assert.ok(sources.some(isOurs), `dist/${name}: the source map names our sources`);
+    assert.deepEqual(origins.filter(isOurs), [], `dist/${name}`);
+    // Only the client starts a process (the server); the server and the CLI bundle no such code of ours.
     if (name !== 'extension.js') {
-      const spawners = ours.filter((m) => /require\("(node:)?child_process"\)/.test(m.code)).map((m) => m.path);
-      assert.deepEqual(spawners, [], `dist/${name}: our modules load child_process`);
+      assert.deepEqual(bundleOrigins(file, /require\("(node:)?child_process"\)/g).origins.filter(isOurs), [], `dist/${name}: child_process`);
     }
   }
 });

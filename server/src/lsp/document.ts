@@ -32,6 +32,30 @@ export interface LineAnalysis {
   readonly problems: readonly Problem[];
 }
 
+/** The break after a line is stored as its length (0 after the last line, 1 for LF, 2 for CRLF), or as this for a lone CR, which a following LF would join. */
+const LONE_CR = -1;
+
+/**
+ * The text's lines (split by the one shared splitter) and, for each, the length of the line
+ * break after it, with a lone CR marked apart: an edit that puts an LF after it joins the two.
+ */
+function splitWithBreaks(text: string): { lines: string[]; breaks: number[] } {
+  const lines = splitLines(text);
+  const breaks = new Array<number>(lines.length);
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    offset += lines[i]!.length;
+    const code = text.charCodeAt(offset);
+    const size = code === 13 ? (text.charCodeAt(offset + 1) === 10 ? 2 : 1) : code === 10 ? 1 : 0;
+    breaks[i] = size === 1 && code === 13 ? LONE_CR : size;
+    offset += size;
+  }
+  return { lines, breaks };
+}
+
+const breakLength = (mark: number): number => (mark === LONE_CR ? 1 : mark);
+const breakText = (mark: number): string => (mark === LONE_CR ? '\r' : mark === 2 ? '\r\n' : mark === 1 ? '\n' : '');
+
 /** The kind is detected from this many leading lines, on open and after edits among them. */
 const KIND_SAMPLE_LINES = 200;
 
@@ -86,6 +110,8 @@ export function moveLineRefs<T>(value: T, delta: number): T {
 
 export class LineDocument {
   private lines: string[] = [];
+  /** The line break after each line (see splitWithBreaks). */
+  private breaks: number[] = [];
   /** states[i] is the scanner state before line i, for i <= scanned... */
   private states: LineState[] = [];
   /** ...computed when that line was line origins[i] (see stateFor). */
@@ -93,7 +119,7 @@ export class LineDocument {
   /** The number of problems of line i, for i < scanned (so its length is the frontier). */
   private counts: number[] = [];
   private kindValue: DocumentKind = 'log';
-  /** Characters, counting each line break as one. */
+  /** Characters, line breaks included. */
   private sizeValue = 0;
   /** Counts the changes applied: unlike `version`, it changes whatever a client sends. */
   private revisionValue = 0;
@@ -254,8 +280,8 @@ export class LineDocument {
   }
 
   private replaceAll(text: string): void {
-    this.lines = splitLines(text);
-    this.sizeValue = this.lines.reduce((sum, line) => sum + line.length, this.lines.length - 1);
+    ({ lines: this.lines, breaks: this.breaks } = splitWithBreaks(text));
+    this.sizeValue = text.length;
     this.kindValue = this.detect();
     this.reset();
   }
@@ -273,12 +299,25 @@ export class LineDocument {
     let end = this.clamp(rawEnd);
     if (end.line < start.line || (end.line === start.line && end.character < start.character)) [start, end] = [end, start];
 
-    const first = this.lines[start.line]!;
-    const last = this.lines[end.line]!;
-    this.sizeValue += text.length - this.removedLength(start, end);
-    const inserted = splitLines(first.slice(0, start.character) + text + last.slice(end.character));
+    // The lines from `start` through `end` are split again, with the break after `end`, so that
+    // breaks the edit joins (CR + LF) count once, as in the full text. An edit right after a lone
+    // CR starts one line earlier, taking that CR in.
+    let head = this.lines[start.line]!.slice(0, start.character);
+    if (start.character === 0 && start.line > 0 && this.breaks[start.line - 1] === LONE_CR) {
+      start = { line: start.line - 1, character: this.lines[start.line - 1]!.length };
+      head = `${this.lines[start.line]}\r`;
+    }
     const removed = end.line - start.line + 1;
+    const tail = this.lines[end.line]!.slice(end.character) + breakText(this.breaks[end.line]!);
+    const { lines: inserted, breaks: insertedBreaks } = splitWithBreaks(head + text + tail);
+    if (this.breaks[end.line] !== 0) {
+      // The piece after the final break belongs to the next line, which is not replaced.
+      inserted.pop();
+      insertedBreaks.pop();
+    }
+    this.sizeValue += this.lengthOf(inserted, insertedBreaks) - this.lengthOf(this.lines.slice(start.line, end.line + 1), this.breaks.slice(start.line, end.line + 1));
     this.lines = replaceItems(this.lines, start.line, removed, inserted);
+    this.breaks = replaceItems(this.breaks, start.line, removed, insertedBreaks);
 
     if (start.line < KIND_SAMPLE_LINES) {
       const kind = this.detect();
@@ -316,10 +355,9 @@ export class LineDocument {
     }
   }
 
-  private removedLength(start: Position, end: Position): number {
-    if (start.line === end.line) return end.character - start.character;
-    let length = this.lines[start.line]!.length - start.character + 1 + end.character;
-    for (let i = start.line + 1; i < end.line; i++) length += this.lines[i]!.length + 1;
+  private lengthOf(lines: readonly string[], breaks: readonly number[]): number {
+    let length = 0;
+    for (let i = 0; i < lines.length; i++) length += lines[i]!.length + breakLength(breaks[i]!);
     return length;
   }
 }

@@ -3,9 +3,12 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ErrorCodes,
   MessageType,
   ShowMessageNotification,
+  ResponseError,
   TextDocumentSyncKind,
+  type CancellationToken,
   type CompletionItem,
   type Connection,
   type InitializeParams,
@@ -39,6 +42,14 @@ function validChanges(value: unknown): ContentChange[] {
 export function startServer(connection: Connection): void {
   const workspace = new Workspace(connection);
   const support: ClientSupport = { pullConfiguration: false, registerConfigurationChange: false, inlayHintRefresh: false };
+  /** After `shutdown`, requests are refused (LSP: InvalidRequest) and no new work starts. */
+  let shuttingDown = false;
+  const request = <P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
+    guard(connection, name, fallback, (params: P, token: CancellationToken) => {
+      if (shuttingDown) throw new ResponseError(ErrorCodes.InvalidRequest, `${name}: the server is shutting down`);
+      return handler(params, token);
+    });
+
   /** The warnings about the current settings, each shown once until the settings change. */
   let warned = new Set<string>();
 
@@ -127,7 +138,7 @@ export function startServer(connection: Connection): void {
 
   // Hover and inlay hints need the lines they show scanned; they wait for the background scan.
   connection.onHover(
-    guard(connection, 'hover', null, async (params: unknown, token) => {
+    request('hover', null, async (params: unknown, token) => {
       const position = isRecord(params) ? params['position'] : undefined;
       if (!isPosition(position)) return null;
       const document = await workspace.scannedThrough(documentUri(params) ?? '', position.line, token);
@@ -136,7 +147,7 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onCodeAction(
-    guard(connection, 'codeAction', [], (params: unknown) => {
+    request('codeAction', [], (params: unknown) => {
       const document = workspace.analysable(documentUri(params) ?? '');
       const range = isRecord(params) ? params['range'] : undefined;
       if (document === undefined || !isRange(range)) return [];
@@ -147,7 +158,7 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onCompletion(
-    guard(connection, 'completion', [] as CompletionItem[], (params: unknown) => {
+    request('completion', [] as CompletionItem[], (params: unknown) => {
       const document = workspace.analysable(documentUri(params) ?? '');
       const position = isRecord(params) ? params['position'] : undefined;
       if (document === undefined || !isPosition(position) || position.line >= document.lineCount) return [];
@@ -155,14 +166,14 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onCompletionResolve(
-    guard(connection, 'completionItem/resolve', {} as CompletionItem, (item: unknown) => {
+    request('completionItem/resolve', {} as CompletionItem, (item: unknown) => {
       if (!isRecord(item)) throw invalidParams('completionItem/resolve expects a completion item');
       return resolveCompletion(item as unknown as CompletionItem, workspace.settings.core.vendors);
     }),
   );
 
   connection.languages.inlayHint.on(
-    guard(connection, 'inlayHint', [], async (params: unknown, token) => {
+    request('inlayHint', [], async (params: unknown, token) => {
       const range = isRecord(params) ? params['range'] : undefined;
       if (!isRange(range) || !workspace.settings.inlayHints) return [];
       const document = await workspace.scannedThrough(documentUri(params) ?? '', range.end.line, token);
@@ -171,23 +182,28 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onDocumentSymbol(
-    guard(connection, 'documentSymbol', [], (params: unknown) => {
+    request('documentSymbol', [], (params: unknown) => {
       const document = workspace.analysable(documentUri(params) ?? '');
       return document === undefined ? [] : documentSymbols(document);
     }),
   );
   connection.onFoldingRanges(
-    guard(connection, 'foldingRange', [], (params: unknown) => {
+    request('foldingRange', [], (params: unknown) => {
       const document = workspace.analysable(documentUri(params) ?? '');
       return document === undefined ? [] : foldingRanges(document);
     }),
   );
 
-  connection.onRequest(CATALOG_METHOD, guard(connection, CATALOG_METHOD, [], () => catalog()));
-  connection.onRequest(EXPLAIN_METHOD, guard(connection, EXPLAIN_METHOD, null, (params: unknown) => explainRequest(params, workspace.settings.core.vendors)));
+  connection.onShutdown(() => {
+    shuttingDown = true;
+    workspace.closeAll();
+  });
+
+  connection.onRequest(CATALOG_METHOD, request(CATALOG_METHOD, [], () => catalog()));
+  connection.onRequest(EXPLAIN_METHOD, request(EXPLAIN_METHOD, null, (params: unknown) => explainRequest(params, workspace.settings.core.vendors)));
   connection.onRequest(
     SUMMARY_METHOD,
-    guard(connection, SUMMARY_METHOD, null, async (params: unknown, token) => {
+    request(SUMMARY_METHOD, null, async (params: unknown, token) => {
       const uri = isRecord(params) ? params['uri'] : undefined;
       if (typeof uri !== 'string') throw invalidParams('smtpStatus/summary expects { uri: string }');
       // Edits during a long summary start it again on the new text.

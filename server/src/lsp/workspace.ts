@@ -57,6 +57,11 @@ export class Workspace {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
+  /** On shutdown: forgets every document, which also ends their scans and pending requests. */
+  closeAll(): void {
+    this.documents.clear();
+  }
+
   /** New settings apply at once: every open document is checked again. */
   applySettings(settings: ServerSettings): void {
     this.settingsValue = settings;

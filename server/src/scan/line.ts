@@ -182,7 +182,11 @@ export class LineScanner {
     this.findings[j] = { ...b, partner: { line: a.line, start: a.start, end: a.end, text: a.text } };
   }
 
-  /** Findings in text order (context finders fill slots out of order). */
+  /**
+   * Findings in text order (context finders fill slots out of order), in an array of their
+   * own size: the one `push` grew has room for 17, which a caller keeping every line's
+   * findings would pay for.
+   */
   sorted(): Finding[] {
     // An insertion sort: stable, and nearly free on the few findings of a line, mostly in order.
     const findings = this.findings;
@@ -192,7 +196,7 @@ export class LineScanner {
       for (; j > 0 && findings[j - 1]!.start > finding.start; j--) findings[j] = findings[j - 1]!;
       findings[j] = finding;
     }
-    return findings;
+    return findings.length === 0 ? findings : findings.slice();
   }
 
   /** Does a finding of this line start at `pos`? */
@@ -222,10 +226,14 @@ export class LineScanner {
     }
     const code = enhanced === undefined ? undefined : enhancedCode(text, enhanced);
     const group = this.group;
-    // Built field by field, in the order findings have always had.
-    const finding: Mutable<Finding> = { kind: 'reply', line, start, end, text: codeText, context, separator };
-    if (codeText.length === 3) finding.reply = Number(codeText);
-    if (enhanced !== undefined) finding.partner = { line, start: enhanced.start, end: enhanced.end, text: code!.text };
+    const reply = codeText.length === 3 ? Number(codeText) : undefined;
+    const partner: CodeRef | undefined = enhanced === undefined ? undefined : { line, start: enhanced.start, end: enhanced.end, text: code!.text };
+    // The fields in the order findings have always had. The shapes of log lines are written
+    // whole: each field added to an object literal later costs another block of memory.
+    const finding: Mutable<Finding> = reply === undefined ? { kind: 'reply', line, start, end, text: codeText, context, separator }
+      : partner === undefined ? { kind: 'reply', line, start, end, text: codeText, context, separator, reply }
+        : { kind: 'reply', line, start, end, text: codeText, context, separator, reply, partner };
+    if (reply === undefined && partner !== undefined) finding.partner = partner;
     if (group !== undefined) finding.group = group;
     else if (this.answers !== undefined) finding.answers = this.answers;
     if (this.block !== undefined) finding.block = this.block;
@@ -246,12 +254,14 @@ export class LineScanner {
   private addEnhanced(token: NumberToken, context: FindingContext, partner: CodeRef | undefined, group: ReplyGroup | undefined,
     known?: EnhancedCode): Finding {
     const code = known ?? (token.parts === 3 ? enhancedCode(this.text, token) : undefined);
-    const finding: Mutable<Finding> = {
-      kind: 'enhanced', line: this.line, start: token.start, end: token.end,
-      text: code?.text ?? this.text.slice(token.start, token.end), context,
-    };
-    if (code !== undefined) finding.enhanced = code.parts;
-    if (partner !== undefined) finding.partner = partner;
+    const line = this.line;
+    const start = token.start;
+    const end = token.end;
+    // As in addReply: the common shapes whole, the fields in their usual order.
+    const finding: Mutable<Finding> = code === undefined ? { kind: 'enhanced', line, start, end, text: this.text.slice(start, end), context }
+      : partner === undefined ? { kind: 'enhanced', line, start, end, text: code.text, context, enhanced: code.parts }
+        : { kind: 'enhanced', line, start, end, text: code.text, context, enhanced: code.parts, partner };
+    if (code === undefined && partner !== undefined) finding.partner = partner;
     if (group !== undefined) finding.group = group;
     if (this.block !== undefined) finding.block = this.block;
     this.findings.push(finding);

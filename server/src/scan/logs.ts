@@ -44,23 +44,30 @@ const REPLY = bitOf('reply=');
 const STAT = bitOf('stat=');
 const RETURNED_QUOTE = bitOf("returned '");
 
+/** Longest first: of the keywords that end where a match ends, the longest is the one matched. */
+const LONGEST_FIRST = [...WORDS].sort((a, b) => b.text.length - a.text.length);
+
 /**
- * The keywords on the line, as bits. `test` allocates nothing; no keyword ends with another,
- * so where a match ends tells which one it is. Each search restarts one character after the
- * start of the last match, so overlapping keywords are found too.
+ * The keywords on the line, as bits. `test` allocates nothing, and where a match ends tells
+ * which keyword it is. Each search goes on one character after the start of the last match,
+ * so overlapping keywords are found too.
  */
 function wordsIn(text: string): number {
   let words = 0;
+  let from = 0;
   KEYWORDS.lastIndex = 0;
   while (KEYWORDS.test(text)) {
     const end = KEYWORDS.lastIndex;
-    for (const word of WORDS) {
-      if (text.startsWith(word.text, end - word.text.length)) {
+    let next = end;
+    for (const word of LONGEST_FIRST) {
+      const start = end - word.text.length;
+      if (start >= from && text.startsWith(word.text, start)) {
         words |= word.bit;
-        KEYWORDS.lastIndex = end - word.text.length + 1;
+        next = start + 1;
         break;
       }
     }
+    KEYWORDS.lastIndex = from = next;
   }
   return words;
 }
