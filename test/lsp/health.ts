@@ -39,15 +39,6 @@ export function rssBytes(pid: number): number {
   return Number(rss.split(' ')[0]) * 1024;
 }
 
-/** Waits (up to `guardMs`) until the process has exited. */
-export async function waitForExit(pid: number, guardMs = 10_000): Promise<void> {
-  const deadline = Date.now() + guardMs;
-  while (isAlive(pid)) {
-    if (Date.now() > deadline) assert.fail(`process ${pid} did not exit`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /**
  * Stops the server, gracefully if it answers; a server stuck in a computation is killed
  * (LspClient.stop kills it after a grace period, but then waits for a shutdown answer that a

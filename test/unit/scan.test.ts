@@ -147,6 +147,24 @@ test('Sendmail log lines', () => {
   assert.deepEqual(found('Nov 28 10:00:00 mx sm-mta[4242]: 5ASA0a1b: reply=550 5.1.1 <bob@example.com>... User unknown'), ['R:550@sendmail-reply', 'E:5.1.1@sendmail-reply']);
 });
 
+test('every keyword on a line is read, when several share one or a line holds many', () => {
+  // `reject=` and `rejected` share `reject`; `dsn=` must see the later `stat=` to be Sendmail's.
+  assert.deepEqual(found('Nov 28 10:00:00 mx sm-mta[1]: x: to=<a@b>, reject=550 5.7.1 <a@b>... rejected, dsn=5.7.1, stat=Deferred: 451 4.3.0 later'),
+    ['R:550@sendmail-reply', 'E:5.7.1@sendmail-reply', 'E:5.7.1@sendmail-dsn', 'R:451@sendmail-reply', 'E:4.3.0@sendmail-reply']);
+  assert.deepEqual(found("The error that the other server returned was: 550 5.1.1 Remote Server returned '554 5.4.0 loop'"),
+    ['R:550@ndr', 'E:5.1.1@ndr', 'R:554@ndr', 'E:5.4.0@ndr']);
+  // A second, later keyword (`reject: ` in free text) takes nothing from the first.
+  assert.deepEqual(found('Nov 28 10:00:00 mx postfix/smtp[1]: A: to=<a@b>, status=bounced (host x[192.0.2.4] said: 550 5.1.1 no (in reply to RCPT TO command)); reject: note'),
+    ['R:550@postfix-said', 'E:5.1.1@postfix-said']);
+});
+
+test('findings of the same code on different lines differ only in their line', () => {
+  const [reply, enhanced, reply2, enhanced2] = scan('x said: 550 5.1.1 one\ny said: 550 5.1.1 two');
+  assert.deepEqual(reply2, { ...reply!, line: 1, partner: { ...reply!.partner!, line: 1 } });
+  assert.deepEqual(enhanced2, { ...enhanced!, line: 1, partner: { ...enhanced!.partner!, line: 1 } });
+  assert.deepEqual(enhanced2!.enhanced, { cls: 5, subject: 1, detail: 1 });
+});
+
 test('Exchange, Microsoft 365 and provider bounce text', () => {
   const cases: readonly [string, string[]][] = [
     ["Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'",
