@@ -168,8 +168,9 @@ export class LspClient {
     if (this.child.exitCode === null) {
       const timer = setTimeout(() => this.child.kill(), 5000);
       try {
-        await this.connection.sendRequest('shutdown');
-        await this.connection.sendNotification('exit');
+        // A server that was killed by the timer never answers `shutdown`: stop waiting when it exits.
+        const answered = await Promise.race([this.connection.sendRequest('shutdown').then(() => true), this.exited.then(() => false)]);
+        if (answered) await this.connection.sendNotification('exit');
       } catch {
         this.child.kill();
       }

@@ -289,7 +289,22 @@ describe('settings', () => {
     assert.equal(capped.length, 2);
     assert.equal(capped[1]!.severity, 3);
     assert.equal(capped[1]!.range.start.line, 0);
-    assert.match(capped[1]!.message, /first 1 of \d+ problems/);
+    assert.match(capped[1]!.message, /1 most severe of \d+ problems/);
+  });
+
+  it('keeps the most severe problems when it caps, whatever comes first in the file', async () => {
+    const uri = 'file:///cap-order.smtp';
+    const text = ['C: RCPT TO:<a@example.org>', 'S: 451 4.1.1 Try again later', 'C: RCPT TO:<b@example.org>', 'S: 550 4.1.1 No such user', ''].join('\n');
+    const all = analyzeText(text, 'transcript', DEFAULT_SETTINGS).problems;
+    assert.equal(all[0]!.severity, 'information', 'the first problem in document order is not the worst');
+    const capping = await LspClient.start({ settings: { maxProblems: 1 } });
+    capping.open(uri, 'smtp-transcript', text);
+    const [kept, note] = await capping.waitForDiagnostics(uri);
+    await capping.stop();
+    assert.equal(kept!.code, 'class-mismatch');
+    assert.equal(kept!.severity, 1);
+    assert.equal(kept!.range.start.line, 3);
+    assert.match(note!.message, new RegExp(`1 most severe of ${all.length} problems`));
   });
 
   it('skips documents over maxFileSizeMB with one note', async () => {

@@ -2,6 +2,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
 import type { Problem, Severity } from '../service/types';
 import type { LineDocument } from './document';
+import { SEVERITY_RANKS, tallyCount, tallyWorstRank } from './tally';
 
 export const DIAGNOSTIC_SOURCE = 'smtp-status';
 
@@ -29,21 +30,27 @@ export function noteDiagnostic(message: string): Diagnostic {
   return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, message };
 }
 
-/** The first `maxProblems` problems in document order, plus a note when there are more. */
+/**
+ * At most `maxProblems` problems, the most severe first (errors, then warnings, ...), each
+ * severity in document order, plus a note when some were left out: in a big log, information
+ * and hints must not crowd out the errors.
+ */
 export function documentDiagnostics(document: LineDocument, maxProblems: number): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   let total = 0;
-  for (let line = 0; line < document.scanned; line++) {
-    const count = document.problemCountAt(line);
-    if (count === 0) continue;
-    total += count;
-    if (diagnostics.length >= maxProblems) continue;
-    for (const problem of document.problemsAt(line)) {
-      if (diagnostics.length < maxProblems) diagnostics.push(toDiagnostic(problem));
+  for (let line = 0; line < document.scanned; line++) total += tallyCount(document.problemTallyAt(line));
+  for (let rank = 0; rank < SEVERITY_RANKS.length && diagnostics.length < maxProblems; rank++) {
+    const severity = SEVERITY_RANKS[rank];
+    for (let line = 0; line < document.scanned && diagnostics.length < maxProblems; line++) {
+      const tally = document.problemTallyAt(line);
+      if (tallyCount(tally) === 0 || tallyWorstRank(tally) > rank) continue;
+      for (const problem of document.problemsAt(line)) {
+        if (problem.severity === severity && diagnostics.length < maxProblems) diagnostics.push(toDiagnostic(problem));
+      }
     }
   }
   if (total > diagnostics.length) {
-    diagnostics.push(noteDiagnostic(`Showing the first ${diagnostics.length} of ${total} problems (setting smtpStatus.maxProblems).`));
+    diagnostics.push(noteDiagnostic(`Showing the ${diagnostics.length} most severe of ${total} problems (setting smtpStatus.maxProblems).`));
   }
   return diagnostics;
 }

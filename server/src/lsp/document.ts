@@ -11,6 +11,7 @@
 import { checkLine, detectKind, initialState, lineStatesEqual, scanLine, splitLines } from '../service';
 import type { Finding, LineState } from '../scan/types';
 import type { DocumentKind, Problem, Settings } from '../service/types';
+import { tallyOf, type Tally } from './tally';
 
 export interface Position {
   readonly line: number;
@@ -116,8 +117,8 @@ export class LineDocument {
   private states: LineState[] = [];
   /** ...computed when that line was line origins[i] (see stateFor). */
   private origins: number[] = [];
-  /** The number of problems of line i, for i < scanned (so its length is the frontier). */
-  private counts: number[] = [];
+  /** The problems of line i counted (see tally.ts), for i < scanned (so its length is the frontier). */
+  private counts: Tally[] = [];
   private kindValue: DocumentKind = 'log';
   /** Characters, line breaks included. */
   private sizeValue = 0;
@@ -211,8 +212,8 @@ export class LineDocument {
     return analysis;
   }
 
-  /** How many problems a scanned line has (moving a line does not change it). */
-  problemCountAt(line: number): number {
+  /** How many problems a scanned line has and how severe (moving a line does not change it). */
+  problemTallyAt(line: number): Tally {
     return this.counts[line] ?? 0;
   }
 
@@ -268,7 +269,7 @@ export class LineDocument {
       this.counts[line] = 0;
     } else {
       const problems = this.check(findings);
-      this.counts[line] = problems.length;
+      this.counts[line] = tallyOf(problems);
       this.last = { findings, problems, line };
     }
     return next;

@@ -99,9 +99,11 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(
     guardNotification(connection, 'initialized', async () => {
+      // Defaults before awaiting anything: a client that pushes its settings right after
+      // `initialized` (Neovim does) must not see them overwritten by the defaults.
+      if (!support.pullConfiguration) useSettings(undefined);
       if (support.registerConfigurationChange) await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
       if (support.pullConfiguration) await pullSettings();
-      else useSettings(undefined);
     }),
   );
 
