@@ -1,10 +1,28 @@
 // Hover: the explanation of the code under the cursor (or of the pair it belongs to), after a
 // warning line for each problem at that spot. Uses the hovered line's own scan result only.
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
-import { escapeMarkdown, explain, renderMarkdown } from '../explain';
+import { escapeMarkdown, explain, formatQuery, renderMarkdown, type CodeQuery } from '../explain';
 import { findingAt, queryOf } from '../service';
 import type { Problem, Range, VendorId } from '../service/types';
 import type { LineDocument, Position } from './document';
+
+/**
+ * Rendered explanations by code and vendors. Rendering costs more than the rest of a hover,
+ * a log repeats a handful of codes, and an explanation is a pure function of its key.
+ */
+const renderedExplanations = new Map<string, string>();
+const MAX_RENDERED = 512;
+
+function explanationMarkdown(query: CodeQuery, vendors: readonly VendorId[]): string {
+  const key = `${formatQuery(query)}|${vendors.join()}`;
+  let markdown = renderedExplanations.get(key);
+  if (markdown === undefined) {
+    if (renderedExplanations.size >= MAX_RENDERED) renderedExplanations.clear();
+    markdown = renderMarkdown(explain(query, vendors));
+    renderedExplanations.set(key, markdown);
+  }
+  return markdown;
+}
 
 function problemLine(problem: Problem): string {
   return `⚠️ **${escapeMarkdown(problem.message)}** (\`${problem.rule}\`, ${problem.severity})`;
@@ -23,7 +41,7 @@ export function hoverAt(document: LineDocument, position: Position, vendors: rea
   if (finding === undefined && problems.length === 0) return null;
 
   const sections = problems.map(problemLine);
-  if (finding !== undefined) sections.push(renderMarkdown(explain(queryOf(finding, findings), vendors)));
+  if (finding !== undefined) sections.push(explanationMarkdown(queryOf(finding, findings), vendors));
   return {
     contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n') },
     range: toRange(finding ?? problems[0]!),
