@@ -13,7 +13,7 @@ export function packageVsix() {
   const out = join(ROOT, `${name}-${version}.vsix`);
   const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   // vsce runs the `vscode:prepublish` script (the esbuild bundles) before packing.
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: ROOT, stdio: 'inherit' });
   return out;
 }
 

@@ -119,7 +119,7 @@ export class LineScanner {
    */
   slot(pos: number, context: FindingContext, expect: Expect, malformedOk: boolean): Finding | undefined {
     const text = this.text;
-    if (pos >= text.length || !isDigit(text.charCodeAt(pos)) || this.taken(pos)) return undefined;
+    if (pos >= text.length || !isDigit(text.charCodeAt(pos)) || this.taken(pos, this.findings.length)) return undefined;
     const token = readNumber(text, pos);
     if (token.parts === 1) {
       if (expect === 'enhanced') return undefined;
@@ -152,13 +152,16 @@ export class LineScanner {
   /** Finds `550 5.1.1` and `550-5.1.1` anywhere on the line (any context not claimed yet). */
   pairs(context: FindingContext): void {
     const text = this.text;
+    // Only the context finders' codes can be where a candidate is (the loop moves past its
+    // own): a few, however long the line.
+    const claimed = this.findings.length;
     // The regex engine finds the few candidates fast; the checks around them are exact.
     PAIR_CANDIDATE.lastIndex = 0;
     for (let m = PAIR_CANDIDATE.exec(text); m !== null; m = PAIR_CANDIDATE.exec(text)) {
       const i = m.index;
       const end = i + 3;
       PAIR_CANDIDATE.lastIndex = i + 1;  // `554 554 5.7.0`: the next candidate may start inside this one
-      if (!boundaryBefore(text, i) || (i > 0 && isDigit(text.charCodeAt(i - 1))) || this.taken(i)) continue;
+      if (!boundaryBefore(text, i) || (i > 0 && isDigit(text.charCodeAt(i - 1))) || this.taken(i, claimed)) continue;
       const at = enhancedAfter(text, end);
       if (at < 0) {
         // Amazon SES quotes a remote reply as `550-'Unknown user ...'`.
@@ -199,10 +202,10 @@ export class LineScanner {
     return findings.length === 0 ? findings : findings.slice();
   }
 
-  /** Does a finding of this line start at `pos`? */
-  private taken(pos: number): boolean {
+  /** Does one of the first `count` findings of this line start at `pos`? */
+  private taken(pos: number, count: number): boolean {
     const findings = this.findings;
-    for (let k = 0; k < findings.length; k++) if (findings[k]!.start === pos) return true;
+    for (let k = 0; k < count; k++) if (findings[k]!.start === pos) return true;
     return false;
   }
 
