@@ -108,20 +108,30 @@ test('unregistered-code, unless an enabled vendor dictionary knows it', () => {
 });
 
 test('permanence: permanent-only codes with class 4, transient-only with class 5', () => {
-  const lone = 'Status: 4.1.1';
-  const p = only(lone, 'permanence', 'dsn');
+  const lone = 'bad@example.com  REJECT 4.1.1 no such user';
+  const p = only(lone, 'permanence', 'config');
   assert.match(p.message, /permanent/);
-  assert.equal(applyFix(lone, p), 'Status: 5.1.1');
-  assert.match(only('Status: 5.4.1', 'permanence', 'dsn').message, /transient/);
-  assert.equal(only('x said: 451 4.1.1 try later', 'permanence').fixes.length, 0, 'no one-sided fix for a pair');
-  assert.deepEqual(problems('Status: 5.1.1', 'dsn').filter((q) => q.rule === 'permanence'), []);
+  assert.equal(applyFix(lone, p), 'bad@example.com  REJECT 5.1.1 no such user');
+  assert.match(only('S: 552 5.4.1 no route', 'permanence', 'transcript').message, /transient/);
+  assert.equal(only('S: 451 4.1.1 try later', 'permanence', 'transcript').fixes.length, 0, 'no one-sided fix for a pair');
+  assert.deepEqual(problems('S: 550 5.1.1 unknown', 'transcript').filter((q) => q.rule === 'permanence'), []);
+});
+
+test('the advice rules stay silent in logs and bounces unless the user gives them a severity', () => {
+  const chosen: Settings = { ...DEFAULT_SETTINGS, severities: { permanence: 'warning', 'unusual-pairing': 'information' } };
+  for (const [text, kind] of [['x said: 450 4.7.1 greylisted, try later', 'log'], ['Status: 4.1.1', 'dsn'], ['x said: 554 4.1.1 no', 'log']] as const) {
+    assert.deepEqual(problems(text, kind).filter((q) => q.rule === 'permanence'), [], text);
+    assert.equal(problems(text, kind, chosen).filter((q) => q.rule === 'permanence')[0]?.severity, 'warning', text);
+  }
+  assert.deepEqual(problems('x said: 553 5.1.1 unknown').filter((q) => q.rule === 'unusual-pairing'), []);
+  assert.equal(problems('x said: 553 5.1.1 unknown', 'log', chosen).filter((q) => q.rule === 'unusual-pairing')[0]?.severity, 'information');
 });
 
 test('unusual-pairing is a hint at most', () => {
-  const p = only('x said: 553 5.1.1 unknown', 'unusual-pairing');
+  const p = only('S: 553 5.1.1 unknown', 'unusual-pairing', 'transcript');
   assert.equal(p.severity, 'hint');
   assert.match(p.message, /451, 550/);
-  assert.deepEqual(problems('x said: 550 5.1.1 unknown').filter((q) => q.rule === 'unusual-pairing'), []);
+  assert.deepEqual(problems('S: 550 5.1.1 unknown', 'transcript').filter((q) => q.rule === 'unusual-pairing'), []);
 });
 
 test('multiline-mismatch on the continuation that differs', () => {

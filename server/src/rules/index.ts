@@ -58,7 +58,9 @@ export function checkLine(findings: readonly Finding[], settings: Settings): Pro
       const draft = rule.check(finding, settings);
       if (draft === undefined) continue;
       // A context demotes the default only; a severity the user chose applies as chosen.
-      const severity = configured ?? lower(rule.defaultSeverity, draft.demote ?? 0);
+      const { demote = 0 } = draft;
+      if (demote === 'off' && configured === undefined) continue;
+      const severity = configured ?? lower(rule.defaultSeverity, demote === 'off' ? 0 : demote);
       problems.push({
         line: finding.line, start: finding.start, end: finding.end,
         rule: rule.id, severity, message: draft.message, href: rule.href, fixes: draft.fixes ?? [],

@@ -2,7 +2,7 @@
 import { isListedPairing, isStatusClass, isVendorCode, REGISTRY_HREF, registryEntry, rfcHref, subjectEntry } from '../kb';
 import type { RegistryEntry } from '../kb';
 import { enhancedFlaw, replyFlaw } from '../scan/codes';
-import type { EnhancedParts, Finding } from '../scan/types';
+import type { EnhancedParts, Finding, FindingContext } from '../scan/types';
 import { replaceFix, withClass } from './fixes';
 import type { Draft, Rule } from './types';
 
@@ -29,6 +29,19 @@ function entryOf(finding: Finding): { e: EnhancedParts; entry: RegistryEntry } |
   const entry = e === undefined ? undefined : entryFor(e.subject, e.detail);
   return e === undefined || entry === undefined ? undefined : { e, entry };
 }
+
+/**
+ * Where someone reading the file chooses the codes: configs, and the replies of a server under
+ * test in a transcript. RFC 3463's advice on permanence and the registry's pairings help there;
+ * in logs and bounces the code was chosen by some remote server, and common practice
+ * (`450 4.7.1` for greylisting, `554 5.7.1`) would drown real problems, so the advice rules
+ * stay silent there unless the user gives them a severity.
+ */
+const AUTHORED_CONTEXTS: ReadonlySet<FindingContext> = new Set<FindingContext>([
+  'transcript-reply', 'config-access', 'config-reject-code', 'exim-acl', 'sendmail-access',
+]);
+
+const adviceDemotion = (finding: Finding): Pick<Draft, 'demote'> => (AUTHORED_CONTEXTS.has(finding.context) ? {} : { demote: 'off' });
 
 export const unregisteredCode: Rule = {
   id: 'unregistered-code',
@@ -67,6 +80,7 @@ export const permanence: Rule = {
       message: `RFC 3463 s3 describes ${entry.key} (${entry.title}) as ${described}, but ${finding.text} has class ${e.cls}. Use ${fixed}${finding.partner === undefined ? '' : ' with a matching reply code'}.`,
       // Changing only the class would break a pair; offer the fix for a lone code.
       ...(finding.partner === undefined ? { fixes: [replaceFix(`Write ${fixed}`, finding, fixed)] } : {}),
+      ...adviceDemotion(finding),
     };
   },
 };
@@ -86,6 +100,7 @@ export const unusualPairing: Rule = {
     if (isListedPairing(entry, Number(partner.text)) !== false) return undefined;
     return {
       message: `The registry lists ${entry.associatedRaw} for ${entry.key}, not ${partner.text}. The list is incomplete, so this may be fine (RFC 5248 s2.4).`,
+      ...adviceDemotion(finding),
     };
   },
 };

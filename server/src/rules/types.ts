@@ -6,8 +6,11 @@ import type { Fix, RuleId, Settings, Severity } from '../service/types';
 export interface Draft {
   readonly message: string;
   readonly fixes?: readonly Fix[];
-  /** How many levels below the rule's default this context deserves (configs Postfix rewrites). */
-  readonly demote?: number;
+  /**
+   * How many levels below the rule's default this context deserves (configs Postfix rewrites),
+   * or 'off': not reported here unless the user chose a severity for the rule.
+   */
+  readonly demote?: number | 'off';
 }
 
 export interface Rule {
