@@ -20,7 +20,8 @@ export function parseSettings(raw: unknown): { settings: Settings; warnings: str
 
 /** Splits on CRLF, LF or CR: the one line splitter everyone uses. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // Splitting on a plain '\n' is several times faster than the regex, and logs rarely hold a CR.
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 export interface Analysis {
