@@ -39,23 +39,9 @@ export function rssBytes(pid: number): number {
   return Number(rss.split(' ')[0]) * 1024;
 }
 
-/**
- * Stops the server, gracefully if it answers; a server stuck in a computation is killed
- * (LspClient.stop kills it after a grace period, but then waits for a shutdown answer that a
- * killed server never sends).
- */
+/** Stops the server, gracefully if it answers; LspClient.stop kills one stuck in a computation. */
 export async function stopServer(client: LspClient): Promise<void> {
-  const pid = client.pid;
-  const stopped = client.stop().then(() => undefined, () => undefined);
-  const killed = new Promise<void>((resolve) => {
-    const timer = setInterval(() => {
-      if (isAlive(pid)) return;
-      clearInterval(timer);
-      resolve();
-    }, 50);
-    void stopped.then(() => { clearInterval(timer); resolve(); });
-  });
-  await Promise.race([stopped, killed]);
+  await client.stop().catch(() => undefined);
 }
 
 export async function openProbe(client: LspClient): Promise<void> {
