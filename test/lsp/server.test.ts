@@ -98,7 +98,7 @@ describe('language server over stdio', () => {
     const line = lineOf(session.text, '550 4.1.1');
     const column = session.text.split('\n')[line]!.indexOf('4.1.1');
     const text = hoverText(await client.request<Hover>('textDocument/hover', { textDocument: { uri: session.uri }, position: at(line, column + 1) }));
-    assert.match(text, /^⚠️ \*\*/);
+    assert.match(text, /^\*\*Error:\*\* /);
     assert.match(text, /class-mismatch/);
     assert.match(text, /Bad destination mailbox address/);
   });

@@ -172,7 +172,8 @@ test('every registry code, subject fall-back and basic code explains and renders
 
 test('renderMarkdown: compact, only https links to RFCs and the registry, KB text escaped', () => {
   const md = renderMarkdown(explainText('550 5.1.1'));
-  assert.match(md, /^\*\*550 5\\\.1\\\.1\*\* — Bad destination mailbox address/);
+  assert.match(md, /^\*\*550 5\\\.1\\\.1\*\*: Bad destination mailbox address/);
+  assert.doesNotMatch(md, /[^\x00-\x7f]/, 'ASCII only');
   assert.match(md, /\| `5` class \| Permanent Failure \|/);
   assert.match(md, /\[RFC 3463 s3\\\.2\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc3463#section-3\.2\)/);
   assert.match(md, /\(https:\/\/www\.iana\.org\/assignments\/smtp-enhanced-status-codes\//);

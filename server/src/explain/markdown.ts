@@ -1,6 +1,7 @@
 // Markdown for hovers: compact, built only from knowledge-base text (escaped,
 // since titles such as '<domain> Service ready' contain Markdown/HTML
-// characters), with links only to RFC sections and the IANA registry.
+// characters), with links only to RFC sections and the IANA registry. ASCII only: a hover is
+// sent for every mouse rest, and plain one-byte strings travel faster through JSON and the pipe.
 
 import type { Advice, RetryAdvice } from '../kb/types';
 import { actorsText, adviceSourceText, answersText, associatedText, citeRfc, RETRY_WORDS } from './shared';
@@ -19,14 +20,16 @@ function adviceLines(advice: Advice, retry: RetryAdvice): string[] {
   return [
     escapeMarkdown(advice.meaning),
     '',
-    `**Retry:** ${escapeMarkdown(RETRY_WORDS[retry])} · **Who acts:** ${escapeMarkdown(actorsText(advice))}`,
+    `**Retry:** ${escapeMarkdown(RETRY_WORDS[retry])}`,
+    '',
+    `**Who acts:** ${escapeMarkdown(actorsText(advice))}`,
     '',
     `**What to do:** ${escapeMarkdown(advice.action)}`,
   ];
 }
 
 export function renderMarkdown(e: Explanation): string {
-  const lines: string[] = [`**${escapeMarkdown(e.code)}** — ${escapeMarkdown(e.headline)}`, ''];
+  const lines: string[] = [`**${escapeMarkdown(e.code)}**: ${escapeMarkdown(e.headline)}`, ''];
   const rows: string[] = [];
   const x = e.enhanced;
   if (x) {
@@ -40,7 +43,7 @@ export function renderMarkdown(e: Explanation): string {
   if (e.reply) rows.push(`| \`${e.reply.code}\` reply | ${escapeMarkdown(e.reply.meaning ?? 'not defined by a standard')} |`);
   lines.push('| Code | Meaning |', '|---|---|', ...rows, '');
 
-  for (const n of e.notes) lines.push(`> ⚠ ${escapeMarkdown(n.text)}${n.see.length ? ` (${n.see.map(link).join(', ')})` : ''}`, '');
+  for (const n of e.notes) lines.push(`> **Note:** ${escapeMarkdown(n.text)}${n.see.length ? ` (${n.see.map(link).join(', ')})` : ''}`, '');
 
   const advice = x?.advice ?? e.reply?.advice;
   if (advice) {
@@ -67,10 +70,10 @@ export function renderMarkdown(e: Explanation): string {
     facts.push(`${e.reply.code}: ${escapeMarkdown(answersText(e.reply.answers))}`);
     facts.push(`digits: ${e.reply.digits.map((d) => `${d.digit} ${escapeMarkdown(d.name)}`).join(', ')}`);
   }
-  if (facts.length) lines.push(facts.join(' · '), '');
+  if (facts.length) lines.push(facts.join('; '), '');
 
   if (advice?.see.length) {
-    lines.push(`Read: ${advice.see.map((ref) => link(citeRfc(ref))).join(' · ')}`);
+    lines.push(`Read: ${advice.see.map((ref) => link(citeRfc(ref))).join(', ')}`);
   }
   return lines.join('\n').trimEnd();
 }

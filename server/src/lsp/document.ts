@@ -11,7 +11,7 @@
 import { checkLine, detectKind, initialState, lineStatesEqual, scanLine, splitLines } from '../service';
 import type { Finding, LineState } from '../scan/types';
 import type { DocumentKind, Problem, Settings } from '../service/types';
-import { tallyOf, type Tally } from './tally';
+import { tallyCount, tallyOf, type Tally } from './tally';
 
 export interface Position {
   readonly line: number;
@@ -207,7 +207,9 @@ export class LineDocument {
   lineAt(line: number): LineAnalysis {
     if (this.last?.line === line) return this.last;
     const findings = this.findingsAt(line);
-    const analysis = { findings, problems: this.check(findings) };
+    // Most lines have no problem, and their tally says so without running the rules.
+    const problems = line < this.counts.length && tallyCount(this.counts[line]!) === 0 ? NO_PROBLEMS : this.check(findings);
+    const analysis = { findings, problems };
     if (line < this.counts.length) this.last = { ...analysis, line };
     return analysis;
   }

@@ -35,13 +35,18 @@ export function invalidParams(message: string): ResponseError<void> {
  * logged and answered with `fallback`.
  */
 export function guard<P, R>(connection: Connection, name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
-  return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+  const recover = (error: unknown): R | ResponseError<void> => {
+    if (error instanceof ResponseError) return error;
+    logFailure(connection, name, error);
+    return fallback;
+  };
+  // A handler that answers at once is answered without a promise: hovers come in bursts.
+  return (params: P, token: CancellationToken): R | ResponseError<void> | Promise<R | ResponseError<void>> => {
     try {
-      return await handler(params, token);
+      const result = handler(params, token);
+      return result instanceof Promise ? result.catch(recover) : result;
     } catch (error) {
-      if (error instanceof ResponseError) return error;
-      logFailure(connection, name, error);
-      return fallback;
+      return recover(error);
     }
   };
 }

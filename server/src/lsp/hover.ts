@@ -1,31 +1,36 @@
 // Hover: the explanation of the code under the cursor (or of the pair it belongs to), after a
 // warning line for each problem at that spot. Uses the hovered line's own scan result only.
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
-import { escapeMarkdown, explain, formatQuery, renderMarkdown, type CodeQuery } from '../explain';
+import { escapeMarkdown, explain, renderMarkdown, type CodeQuery } from '../explain';
 import { findingAt, queryOf } from '../service';
-import type { Problem, Range, VendorId } from '../service/types';
+import type { Problem, Range, Severity, VendorId } from '../service/types';
 import type { LineDocument, Position } from './document';
 
 /**
- * Rendered explanations by code and vendors. Rendering costs more than the rest of a hover,
- * a log repeats a handful of codes, and an explanation is a pure function of its key.
+ * Rendered explanations by vendor list (the settings' own array, replaced when they change) and
+ * code. Rendering costs more than the rest of a hover, a log repeats a handful of codes, and an
+ * explanation is a pure function of its key.
  */
-const renderedExplanations = new Map<string, string>();
+const renderedExplanations = new WeakMap<readonly VendorId[], Map<string, string>>();
 const MAX_RENDERED = 512;
 
 function explanationMarkdown(query: CodeQuery, vendors: readonly VendorId[]): string {
-  const key = `${formatQuery(query)}|${vendors.join()}`;
-  let markdown = renderedExplanations.get(key);
+  let byCode = renderedExplanations.get(vendors);
+  if (byCode === undefined || byCode.size >= MAX_RENDERED) renderedExplanations.set(vendors, byCode = new Map());
+  const { reply, enhanced } = query;
+  const key = enhanced === undefined ? `${reply}` : `${reply} ${enhanced.cls}.${enhanced.subject}.${enhanced.detail}`;
+  let markdown = byCode.get(key);
   if (markdown === undefined) {
-    if (renderedExplanations.size >= MAX_RENDERED) renderedExplanations.clear();
     markdown = renderMarkdown(explain(query, vendors));
-    renderedExplanations.set(key, markdown);
+    byCode.set(key, markdown);
   }
   return markdown;
 }
 
+const SEVERITY_LABELS: Record<Severity, string> = { error: 'Error', warning: 'Warning', information: 'Info', hint: 'Hint' };
+
 function problemLine(problem: Problem): string {
-  return `⚠️ **${escapeMarkdown(problem.message)}** (\`${problem.rule}\`, ${problem.severity})`;
+  return `**${SEVERITY_LABELS[problem.severity]}:** ${escapeMarkdown(problem.message)} (\`${problem.rule}\`)`;
 }
 
 function toRange(range: Range) {
@@ -43,7 +48,8 @@ export function hoverAt(document: LineDocument, position: Position, vendors: rea
   const sections = problems.map(problemLine);
   if (finding !== undefined) sections.push(explanationMarkdown(queryOf(finding, findings), vendors));
   return {
-    contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n') },
+    // One section is the cached explanation itself, not a copy of it.
+    contents: { kind: MarkupKind.Markdown, value: sections.length === 1 ? sections[0]! : sections.join('\n\n') },
     range: toRange(finding ?? problems[0]!),
   };
 }

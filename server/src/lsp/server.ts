@@ -140,11 +140,11 @@ export function startServer(connection: Connection): void {
 
   // Hover and inlay hints need the lines they show scanned; they wait for the background scan.
   connection.onHover(
-    request('hover', null, async (params: unknown, token) => {
+    request('hover', null, (params: unknown, token) => {
       const position = isRecord(params) ? params['position'] : undefined;
       if (!isPosition(position)) return null;
-      const document = await workspace.scannedThrough(documentUri(params) ?? '', position.line, token);
-      return document === undefined ? null : hoverAt(document, position, workspace.settings.core.vendors);
+      return workspace.whenScannedThrough(documentUri(params) ?? '', position.line, token, null,
+        (document) => hoverAt(document, position, workspace.settings.core.vendors));
     }),
   );
 
@@ -175,11 +175,11 @@ export function startServer(connection: Connection): void {
   );
 
   connection.languages.inlayHint.on(
-    request('inlayHint', [], async (params: unknown, token) => {
+    request('inlayHint', [], (params: unknown, token) => {
       const range = isRecord(params) ? params['range'] : undefined;
       if (!isRange(range) || !workspace.settings.inlayHints) return [];
-      const document = await workspace.scannedThrough(documentUri(params) ?? '', range.end.line, token);
-      return document === undefined ? [] : inlayHintsIn(document, range.start.line, range.end.line);
+      return workspace.whenScannedThrough(documentUri(params) ?? '', range.end.line, token, [],
+        (document) => inlayHintsIn(document, range.start.line, range.end.line));
     }),
   );
 

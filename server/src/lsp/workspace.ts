@@ -73,13 +73,23 @@ export class Workspace {
   }
 
   /**
-   * The document once scanned through `line` (the background scan goes on meanwhile, so other
-   * requests are answered); undefined if it is closed, too big, or the request is cancelled.
+   * `answer(document)` once the document is scanned through `line`: at once when it already is
+   * (a hover on an open log costs no promise), else when the background scan gets there, which
+   * leaves other requests answered meanwhile. `fallback` if it is closed, too big, or the
+   * request is cancelled.
    */
-  async scannedThrough(uri: string, line: number, token?: CancellationToken): Promise<LineDocument | undefined> {
+  whenScannedThrough<R>(uri: string, line: number, token: CancellationToken, fallback: R, answer: (document: LineDocument) => R): R | Promise<R> {
+    const document = this.analysable(uri);
+    if (document === undefined) return fallback;
+    if (document.scanned > line || document.complete) return answer(document);
+    return this.scannedThrough(uri, line, token).then((scanned) => (scanned === undefined ? fallback : answer(scanned)));
+  }
+
+  /** The document once scanned through `line`; undefined if it is closed, too big, or the request is cancelled. */
+  private async scannedThrough(uri: string, line: number, token: CancellationToken): Promise<LineDocument | undefined> {
     for (;;) {
       const document = this.analysable(uri);
-      if (document === undefined || token?.isCancellationRequested) return undefined;
+      if (document === undefined || token.isCancellationRequested) return undefined;
       if (document.scanned > line || document.complete) return document;
       this.startScan(document);
       await nextTurn();
