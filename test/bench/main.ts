@@ -146,6 +146,11 @@ function printSize(report: SizeReport, rounds: number): void {
     console.log(`(ours published ${last.diagnosticsOnOpen} diagnostics on open and ${last.diagnosticsAfterEdit} after the edit; ` +
       `${last.hoversWithContent} hovers had content)`);
   }
+  // What the didOpen target leaves for all of our work, against the cheapest possible pass over the text.
+  const budget = (SERVER_TARGETS.open.limit - 1) * summarize(server.floor.map((r) => r.openToDiagnostics)).median;
+  const onePass = summarize(scanner.naive.map((p) => p.ms)).median;
+  console.log(`didOpen budget at ${SERVER_TARGETS.open.limit}× the floor: ${budget.toFixed(0)} ms for all our work; ` +
+    `one naive regex pass over the text alone takes ${onePass.toFixed(0)} ms (${(onePass / budget).toFixed(2)}× the budget)`);
   console.log(`\nScanner throughput, MB/s: median (min–max) of ${rounds} rounds`);
   const row = (name: string, passes: readonly Pass[], what: string): void => {
     console.log(`${pad(name, 30)} ${pad(formatSummary(throughput(report.bytes, passes), 1), 24)} ${passes[0]?.found.toLocaleString('en')} ${what}`);
