@@ -93,6 +93,18 @@ test('the grammar scopes a permanent reply code as class 5', async () => {
   await page.keyboard.press('Escape');
 });
 
+test("the injection scopes codes in VS Code's own log language, past the first line", async () => {
+  await openFile(page, 'app.log', 'delivery failed: 550 5.1.1');
+  await token(page, 'delivery failed: 550 5.1.1', '550').click();
+  await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
+  const widget = page.locator('.token-inspect-widget');
+  await widget.waitFor({ timeout: 15_000 });
+  const scopes = await widget.innerText();
+  assert.match(scopes, /markup\.deleted\.permanent\.smtp/);
+  assert.match(scopes, /text\.log/);
+  await page.keyboard.press('Escape');
+});
+
 test('"Explain SMTP status code…" lists codes by title and opens the explanation', async () => {
   await runCommand(page, 'SMTP Status: Explain SMTP Status Code');
   await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Explain SMTP status code' }).waitFor({ timeout: 15_000 });
