@@ -82,27 +82,27 @@ test('a class mismatch in a transcript is squiggled and listed in Problems', asy
   await page.screenshot({ path: join(SHOTS, 'problems.png') });
 });
 
-test('the grammar scopes a permanent reply code as class 5', async () => {
-  await openFile(page, 'session.smtp', 'S: 550 4.1.1');
-  await token(page, 'S: 550 4.1.1', '550').click();
-  await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
-  const widget = page.locator('.token-inspect-widget');
-  await widget.waitFor({ timeout: 15_000 });
-  assert.match(await widget.innerText(), /markup\.deleted\.permanent\.smtp/);
-  await page.screenshot({ path: join(SHOTS, 'scopes.png') });
-  await page.keyboard.press('Escape');
-});
-
-test("the injection scopes codes in VS Code's own log language, past the first line", async () => {
-  await openFile(page, 'app.log', 'delivery failed: 550 5.1.1');
-  await token(page, 'delivery failed: 550 5.1.1', '550').click();
+/** What "Inspect Editor Tokens and Scopes" shows for `text` on the line holding `lineText` of `file`. */
+async function inspectScopes(file: string, lineText: string, text: string, screenshot?: string): Promise<string> {
+  await openFile(page, file, lineText);
+  await token(page, lineText, text).click();
   await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
   const widget = page.locator('.token-inspect-widget');
   await widget.waitFor({ timeout: 15_000 });
   const scopes = await widget.innerText();
+  if (screenshot !== undefined) await page.screenshot({ path: join(SHOTS, screenshot) });
+  await page.keyboard.press('Escape');
+  return scopes;
+}
+
+test('the grammar scopes a permanent reply code as class 5', async () => {
+  assert.match(await inspectScopes('session.smtp', 'S: 550 4.1.1', '550', 'scopes.png'), /markup\.deleted\.permanent\.smtp/);
+});
+
+test("the injection scopes codes in VS Code's own log language, past the first line", async () => {
+  const scopes = await inspectScopes('app.log', 'delivery failed: 550 5.1.1', '550');
   assert.match(scopes, /markup\.deleted\.permanent\.smtp/);
   assert.match(scopes, /text\.log/);
-  await page.keyboard.press('Escape');
 });
 
 test('"Explain SMTP status code…" lists codes by title and opens the explanation', async () => {
