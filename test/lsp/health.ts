@@ -2,8 +2,9 @@
 // request with a real answer. Used by the pathological, misuse and settings tests.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { after, before } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
-import type { LspClient } from './client';
+import { LspClient } from './client';
 
 /** A generous bound: the server keeps a 50 MB log in a few hundred MB. */
 export const RSS_LIMIT_BYTES = 1.5 * 1024 ** 3;
@@ -47,6 +48,25 @@ export async function stopServer(client: LspClient): Promise<void> {
 export async function openProbe(client: LspClient): Promise<void> {
   client.open(PROBE.uri, PROBE.languageId, PROBE.text);
   await client.waitForDiagnostics(PROBE.uri);
+}
+
+/**
+ * For a `describe` block whose tests share one server: started with the probe open before them,
+ * stopped after them. The returned function gives that server's client inside a test.
+ */
+export function sharedProbeServer(): () => LspClient {
+  let client: LspClient | undefined;
+  before(async () => {
+    client = await LspClient.start({ settings: {} });
+    await openProbe(client);
+  });
+  after(async () => {
+    if (client !== undefined) await stopServer(client);
+  });
+  return () => {
+    assert.ok(client, 'the shared server has started');
+    return client;
+  };
 }
 
 /** The server is alive, within the memory bound, and explains the probe's code on hover. */

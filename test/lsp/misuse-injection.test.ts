@@ -2,10 +2,9 @@
 // Markdown (hover, explain): text from the document is escaped, and every link in the
 // rendered Markdown points to an https reference (RFC or registry).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
-import { LspClient } from './client';
-import { HANG_GUARD_MS, assertHealthy, openProbe, stopServer } from './health';
+import { HANG_GUARD_MS, assertHealthy, sharedProbeServer } from './health';
 
 const PAYLOAD = '[x](command:workbench.action.openSettings) <img src=x onerror=alert(1)> <a href="command:y">y</a> ![i](https://evil.example/i.png) <command:z> javascript:alert(1)';
 
@@ -25,14 +24,7 @@ function assertSafeMarkdown(markdown: string, what: string): void {
 }
 
 describe('no injection through rendered Markdown', { timeout: HANG_GUARD_MS }, () => {
-  let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ settings: {} });
-    await openProbe(client);
-  });
-  after(async () => {
-    await stopServer(client);
-  });
+  const server = sharedProbeServer();
 
   it('the link checker sees links, images, autolinks and raw HTML', () => {
     assert.deepEqual(linkTargets('[a](command:x) ![b](http://y) <command:z> \\[c\\]\\(command:w\\)\n[r]: file:///etc'), ['command:x', 'http://y', 'command:z', 'file:///etc']);
@@ -47,6 +39,7 @@ describe('no injection through rendered Markdown', { timeout: HANG_GUARD_MS }, (
     ['a DSN diagnostic', 'file:///robustness/inject/bounce.eml', 'mail-dsn', `Diagnostic-Code: smtp; 550 5.1.1 ${PAYLOAD}`],
   ] as const) {
     it(`hovers on codes in ${name} carrying links, commands and HTML`, async () => {
+      const client = server();
       client.open(uri, languageId, `${line}\n`);
       await client.waitForDiagnostics(uri);
       let hovered = 0;
@@ -66,6 +59,7 @@ describe('no injection through rendered Markdown', { timeout: HANG_GUARD_MS }, (
   }
 
   it('explain answers never echo an unparsed code into Markdown', async () => {
+    const client = server();
     for (const code of ['550 5.1.1', '5.7.606', '550-5.1.1']) {
       const { markdown } = await client.request<{ markdown: string }>('smtpStatus/explain', { code });
       assertSafeMarkdown(markdown, `explain ${code}`);

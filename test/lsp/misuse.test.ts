@@ -3,12 +3,12 @@
 // shutdown in the middle of a request. Each gets a clear LSP error or an empty answer; the
 // server process stays alive and keeps answering.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Diagnostic } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, analyzeText } from '../../server/src/service';
 import { LspClient } from './client';
-import { HANG_GUARD_MS, assertHealthy, isAlive, openProbe, stopServer } from './health';
+import { HANG_GUARD_MS, assertHealthy, isAlive, sharedProbeServer, stopServer } from './health';
 
 type Outcome = { ok: true; value: unknown } | { ok: false; code: number; message: string };
 
@@ -53,16 +53,10 @@ function documentRequests(uri: string, position: unknown, range: unknown): [stri
 }
 
 describe('protocol misuse', { timeout: HANG_GUARD_MS }, () => {
-  let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ settings: {} });
-    await openProbe(client);
-  });
-  after(async () => {
-    await stopServer(client);
-  });
+  const server = sharedProbeServer();
 
   it('requests for documents never opened get empty answers', async () => {
+    const client = server();
     const position = { line: 0, character: 0 };
     for (const [method, params] of documentRequests(UNKNOWN, position, { start: position, end: position })) {
       assertEmptyOrError(await settle(client, method, params), method);
@@ -71,6 +65,7 @@ describe('protocol misuse', { timeout: HANG_GUARD_MS }, () => {
   });
 
   it('positions far out of range, negative or fractional get empty answers', async () => {
+    const client = server();
     const uri = 'file:///robustness/ranges/mail.log';
     client.open(uri, 'mail-log', `${LOG_LINE}\n`);
     await client.waitForDiagnostics(uri);
@@ -92,6 +87,7 @@ describe('protocol misuse', { timeout: HANG_GUARD_MS }, () => {
   });
 
   it('malformed params get an error or an empty answer', async () => {
+    const client = server();
     const malformed: unknown[] = [null, 42, 'text', [], {}, { textDocument: 5 }, { textDocument: { uri: 7 } },
       { textDocument: { uri: UNKNOWN }, position: 'here' }, { textDocument: { uri: UNKNOWN }, range: [1, 2] }];
     const methods = [...documentRequests(UNKNOWN, null, null).map(([m]) => m), 'completionItem/resolve', 'smtpStatus/explain'];
@@ -117,6 +113,7 @@ describe('protocol misuse', { timeout: HANG_GUARD_MS }, () => {
   });
 
   it('changes to closed documents are ignored, and the document can be opened again', async () => {
+    const client = server();
     const uri = 'file:///robustness/closed/mail.log';
     client.open(uri, 'mail-log', `${LOG_LINE}\n`);
     assert.ok((await client.waitForDiagnostics(uri)).length > 0);
@@ -133,6 +130,7 @@ describe('protocol misuse', { timeout: HANG_GUARD_MS }, () => {
   });
 
   it('an edit storm with cancelled requests ends with exactly the diagnostics of the final text', async () => {
+    const client = server();
     const uri = 'file:///robustness/storm/mail.log';
     const initial = Array.from({ length: 2000 }, (_, i) => (i % 7 === 0 ? LOG_LINE : `Nov 28 10:02:01 mx1 postfix/qmgr[70]: ${i}: removed`)).join('\n');
     let mirror = TextDocument.create(uri, 'mail-log', 1, initial);
@@ -171,6 +169,7 @@ describe('protocol misuse', { timeout: HANG_GUARD_MS }, () => {
   });
 
   it('an edit that joins a CR and an LF into one line break is numbered as the full text is', async () => {
+    const client = server();
     // `a\r` + `b`: inserting `\n` at the start of line 1 makes `\r\n`, one break, so line 1 is gone.
     const uri = 'file:///robustness/cr-lf/mail.log';
     const initial = `x\r${LOG_LINE}\r${LOG_LINE}`;
@@ -186,6 +185,7 @@ describe('protocol misuse', { timeout: HANG_GUARD_MS }, () => {
   });
 
   it('unknown methods get MethodNotFound; unknown notifications are ignored', async () => {
+    const client = server();
     for (const method of ['smtpStatus/doesNotExist', 'textDocument/teleport', 'workspace/executeCommand/x']) {
       const outcome = await settle(client, method, { anything: true });
       assert.ok(!outcome.ok && outcome.code === ErrorCodes.MethodNotFound, `${method}: ${JSON.stringify(outcome)}`);
@@ -196,6 +196,7 @@ describe('protocol misuse', { timeout: HANG_GUARD_MS }, () => {
   });
 
   it('a huge malformed URI (many #, a line break) does not stall the server', async () => {
+    const client = server();
     const uri = `file:///robustness/${'#'.repeat(300_000)}\n#`;
     client.open(uri, 'mail-log', LOG_LINE);
     await client.waitForDiagnostics(uri);
