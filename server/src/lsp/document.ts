@@ -208,7 +208,7 @@ export class LineDocument {
     if (this.last?.line === line) return this.last;
     const findings = this.findingsAt(line);
     // Most lines have no problem, and their tally says so without running the rules.
-    const problems = line < this.counts.length && tallyCount(this.counts[line]!) === 0 ? NO_PROBLEMS : this.check(findings);
+    const problems = tallyCount(this.problemTallyAt(line)) === 0 ? NO_PROBLEMS : this.check(findings);
     const analysis = { findings, problems };
     if (line < this.counts.length) this.last = { ...analysis, line };
     return analysis;

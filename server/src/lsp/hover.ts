@@ -48,8 +48,7 @@ export function hoverAt(document: LineDocument, position: Position, vendors: rea
   const sections = problems.map(problemLine);
   if (finding !== undefined) sections.push(explanationMarkdown(queryOf(finding, findings), vendors));
   return {
-    // One section is the cached explanation itself, not a copy of it.
-    contents: { kind: MarkupKind.Markdown, value: sections.length === 1 ? sections[0]! : sections.join('\n\n') },
+    contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n') },
     range: toRange(finding ?? problems[0]!),
   };
 }
