@@ -2,7 +2,7 @@
 // the explanation of each code. Malformed codes go to stderr with the rule
 // they break, and the exit code is then 2.
 
-import { explain, parseCodeQueryDetailed, renderText, type Explanation } from '../explain';
+import { explain, type Explanation, parseCodeQueryDetailed, renderText } from '../service';
 import type { VendorId } from '../service/types';
 import type { CliIo } from './io';
 

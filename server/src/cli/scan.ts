@@ -1,7 +1,6 @@
 // `smtp-status scan [--format text|json] [--kind K] FILE...`: every code found, with its
 // 1-based position and the context that made it a code.
-import { scanLines } from '../scan';
-import { splitLines } from '../service';
+import { scanLines, splitLines } from '../service';
 import { parseFileOptions, readInputs, usageError } from './files';
 import type { CliIo } from './io';
 

@@ -6,7 +6,7 @@ import {
   rfcHref, rfcRefsIn, subjectEntry, vendorMeanings,
 } from '../kb';
 import type { Advice, DigitPosition, Permanence, RegistryEntry, RetryAdvice, VendorMeaning } from '../kb/types';
-import type { VendorId } from '../service/types';
+import type { VendorId } from '../kb/types';
 import { formatQuery } from './parse';
 import { citeRfc } from './shared';
 import type { Citation, CodeQuery, DigitExplanation, EnhancedExplanation, Explanation, Note, NoteKind, ReplyExplanation } from './types';

@@ -2,7 +2,8 @@
 // basic reply codes of RFC 5321 and its extensions, DSN actions, and vendor
 // dictionaries. Data only; lookups live in ./index.ts.
 
-import type { VendorId } from '../service/types';
+/** A vendor dictionary: codes a provider uses its own way. */
+export type VendorId = 'microsoft' | 'google';
 
 /** The class digit of an enhanced status code (RFC 3463 s2). */
 export type StatusClass = 2 | 4 | 5;

@@ -1,7 +1,7 @@
 // Which classes each registry entry is meant for, and every known code with its title: the
 // shared source of completion items and of the `smtpStatus/catalog` request.
-import { basicCodes, registry, vendorCodes } from '../kb';
-import type { Permanence, RegistryEntry, StatusClass } from '../kb/types';
+import { basicCodes, registry, vendorCodes } from '../service';
+import type { Permanence, RegistryEntry, StatusClass } from '../service';
 import type { VendorId } from '../service/types';
 import type { CatalogEntry } from './protocol';
 

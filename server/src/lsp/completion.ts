@@ -2,9 +2,8 @@
 // access action (REJECT, DEFER...), a reply code in an access map or an Exim `message =`, and a
 // Sendmail `ERROR:`. The class comes from the context: rejections 5, deferrals 4.
 import { CompletionItemKind, CompletionItemTag, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
-import { explain, parseCodeQuery, renderMarkdown } from '../explain';
-import { registry } from '../kb';
-import type { StatusClass } from '../kb/types';
+import { explain, parseCodeQuery, registry, renderMarkdown } from '../service';
+import type { StatusClass } from '../service';
 import type { DocumentKind, VendorId } from '../service/types';
 import { classesFor, enhancedCode } from './catalog';
 import type { Position } from './document';

@@ -9,7 +9,7 @@
 // line from its stored state is cheap and gives exactly what a full scan gives, so the few lines
 // a publication, hover or code action needs are scanned again when asked for.
 import { checkLine, detectKind, initialState, lineStatesEqual, scanLine, splitLines } from '../service';
-import type { Finding, LineState } from '../scan/types';
+import type { Finding, LineState } from '../service';
 import type { DocumentKind, Problem, Settings } from '../service/types';
 import { tallyCount, tallyOf, type Tally } from './tally';
 

@@ -1,8 +1,7 @@
 // Hover: the explanation of the code under the cursor (or of the pair it belongs to), after a
 // warning line for each problem at that spot. Uses the hovered line's own scan result only.
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
-import { escapeMarkdown, explain, renderMarkdown, type CodeQuery } from '../explain';
-import { findingAt, queryOf } from '../service';
+import { type CodeQuery, escapeMarkdown, explain, findingAt, queryOf, renderMarkdown } from '../service';
 import type { Problem, Range, Severity, VendorId } from '../service/types';
 import type { LineDocument, Position } from './document';
 

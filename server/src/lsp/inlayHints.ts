@@ -1,6 +1,6 @@
 // Inlay hints: the registry title after each enhanced code in the requested lines.
 import type { InlayHint } from 'vscode-languageserver/node';
-import { registryEntry } from '../kb';
+import { registryEntry } from '../service';
 import type { LineDocument } from './document';
 
 export function inlayHintsIn(document: LineDocument, firstLine: number, lastLine: number): InlayHint[] {

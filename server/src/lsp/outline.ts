@@ -1,7 +1,7 @@
 // The structure shown as document symbols and folding ranges: SMTP sessions and mail
 // transactions in transcripts, and the delivery-status part and its per-message and
 // per-recipient blocks in bounce messages. Pure: lines in, nested line spans out.
-import { commandAt, lineSide } from '../scan/transcript';
+import { commandAt, lineSide } from '../service';
 
 export type OutlineKind = 'session' | 'transaction' | 'status-part' | 'message-fields' | 'recipient';
 

@@ -1,8 +1,7 @@
 // The custom requests behind the client's commands: explain a typed code, and summarise the
 // codes of one document.
-import { explain, parseCodeQueryDetailed, renderMarkdown } from '../explain';
-import { basicEntry, isStatusClass, registryEntry, subjectEntry, vendorMeanings } from '../kb';
-import type { Finding } from '../scan/types';
+import { basicEntry, explain, isStatusClass, parseCodeQueryDetailed, registryEntry, renderMarkdown, subjectEntry, vendorMeanings } from '../service';
+import type { Finding } from '../service';
 import type { VendorId } from '../service/types';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import type { LineDocument } from './document';

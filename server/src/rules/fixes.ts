@@ -1,6 +1,6 @@
 // Building quick fixes: replace one code's text.
 import type { CodeRef } from '../scan/types';
-import type { Fix } from '../service/types';
+import type { Fix } from './types';
 
 export function replaceFix(title: string, target: CodeRef, newText: string, preferred = false): Fix {
   return {

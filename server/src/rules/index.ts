@@ -1,6 +1,6 @@
 // All rules, and the function that runs them over one line's findings.
 import type { Finding } from '../scan/types';
-import type { Problem, RuleId, Settings, Severity, SeveritySetting } from '../service/types';
+import type { Problem, RuleId, Settings, Severity, SeveritySetting } from './types';
 import { classMismatch, dsnActionMismatch, multilineMismatch, unexpectedReply } from './consistency';
 import { deprecatedCode, permanence, unregisteredCode, unusualPairing } from './registry';
 import { enhancedSyntax, replySyntax, unknownSubject } from './syntax';

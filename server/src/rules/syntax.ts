@@ -2,7 +2,7 @@
 import { rfcHref } from '../kb';
 import { enhancedFlaw, normalizeEnhanced, replyFlaw } from '../scan/codes';
 import type { Finding } from '../scan/types';
-import type { Fix } from '../service/types';
+import type { Fix } from './types';
 import { replaceFix, withClass } from './fixes';
 import type { Draft, Rule } from './types';
 

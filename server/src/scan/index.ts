@@ -2,7 +2,7 @@
 // with the state the previous line left (open multi-line reply, transcript commands, DSN
 // block, a code folded onto the next line), so scanning a document is a fold of `scanLine`
 // and an editor can re-scan from an edit until the state converges.
-import type { DocumentKind } from '../service/types';
+import type { DocumentKind } from './types';
 import { findConfigCodes } from './config';
 import { readDsnLine } from './dsn';
 import { hasDigit, isDigit, isSpace, skipSpaces } from './lexer';
@@ -13,6 +13,7 @@ import type { Carry, CodeRef, DsnBlockFacts, Finding, LineScan, LineState, Reply
 
 export type * from './types';
 export { parseEnhanced } from './codes';
+export { commandAt, lineSide } from './transcript';
 
 export function initialState(kind: DocumentKind): LineState {
   return kind === 'transcript' ? { kind, transcript: EMPTY_TRANSCRIPT } : { kind };

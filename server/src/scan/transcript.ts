@@ -2,7 +2,7 @@
 // optionally after a timestamp), the reply at the start of a server line, and the client
 // commands replies answer (pipelined commands queue up; RFC 5321 s4.3.2).
 import type { SmtpCommand } from '../kb/types';
-import type { DocumentKind } from '../service/types';
+import type { DocumentKind } from './types';
 import { isDigit, skipSpaces } from './lexer';
 import type { LineScanner } from './line';
 import type { TranscriptState } from './types';

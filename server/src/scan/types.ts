@@ -2,7 +2,9 @@
 // range, the context that makes it a code, and the cross-line facts the rules need.
 // Positions are 0-based; columns count UTF-16 code units.
 import type { SmtpCommand } from '../kb/types';
-import type { DocumentKind } from '../service/types';
+
+/** How a document is read: picks the scanner's contexts. */
+export type DocumentKind = 'log' | 'transcript' | 'dsn' | 'config';
 
 /** Where a code was found; picks how rules judge it (e.g. config codes are rewritten by Postfix). */
 export type FindingContext =

@@ -3,12 +3,18 @@
 import type { CodeQuery } from '../explain';
 import { RULES, checkLine } from '../rules';
 import { initialState, parseEnhanced, scanLine } from '../scan';
-import type { Finding } from '../scan/types';
+import type { Finding } from '../scan';
 import { DEFAULT_SETTINGS, parseSettingsWith } from './settings';
 import type { DocumentKind, Problem, Settings } from './types';
 
 export { checkLine, RULES } from '../rules';
-export { initialState, lineStatesEqual, scanLine } from '../scan';
+export { commandAt, initialState, lineSide, lineStatesEqual, scanLine, scanLines } from '../scan';
+export type { Finding, LineState } from '../scan';
+// Explanations and knowledge-base lookups, for hovers, completion and the explain command.
+export { escapeMarkdown, explain, parseCodeQuery, parseCodeQueryDetailed, renderMarkdown, renderText } from '../explain';
+export type { CodeQuery, Explanation } from '../explain';
+export { basicCodes, basicEntry, isStatusClass, registry, registryEntry, subjectEntry, vendorCodes, vendorMeanings } from '../kb';
+export type { Permanence, RegistryEntry, StatusClass } from '../kb/types';
 export { detectKind } from './kind';
 export { DEFAULT_SETTINGS } from './settings';
 

@@ -2,7 +2,7 @@
 // detail range, '5.4.6 or 5.4.14' and '5.7.13 or 135' are alternatives sharing
 // one meaning, '421 4.7.28' carries the reply code the vendor sends with it.
 
-import type { VendorId } from '../../service/types';
+import type { VendorId } from '../types';
 import type { StatusClass, VendorCode, VendorMeaning } from '../types';
 
 const CODE = /^(?:(\d{3})\s+)?([245])\.(\d{1,3})\.(\d{1,3})(?:-(\d{1,3}))?$/;
