@@ -12,7 +12,7 @@ const phases = [
   { name: 'build', cmd: [node, 'build.mjs'], counts: false },
   // Compares the knowledge base with ../shared/reference when that folder is there.
   { name: 'knowledge base vs reference tables', cmd: [node, 'test/reference-check.mjs'], counts: false },
-  { name: 'core, grammar and LSP tests', cmd: [node, '--test', '--test-reporter=spec', 'out/test/unit', 'out/test/grammar', 'out/test/lsp'], counts: true },
+  { name: 'core, grammar, LSP and MCP tests', cmd: [node, '--test', '--test-reporter=spec', 'out/test/unit', 'out/test/grammar', 'out/test/lsp', 'out/test/mcp'], counts: true },
   // Installs code-server into .vscode-test/ on first use, then runs the extension-host suite in it.
   { name: 'VS Code extension-host suite', cmd: [node, 'test/e2e/run.mjs'], counts: true },
   { name: 'VS Code UI and packaged VSIX', cmd: [node, '--test', '--test-concurrency=1', '--test-reporter=spec', 'out/test/e2e/ui.test.js', 'out/test/e2e/vsix.test.js'], counts: true },

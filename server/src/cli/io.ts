@@ -26,4 +26,8 @@ Commands:
       List every status code found, with its position and context.
   check [--format text|json|sarif] [--kind log|transcript|dsn|config] FILE...
       Report problems. Exit 1 when an error is reported, 2 on usage errors
-      or unreadable files, 0 otherwise. FILE may be - for standard input.`;
+      or unreadable files, 0 otherwise. FILE may be - for standard input.
+  mcp [--root DIR]...
+      Serve the explain, scan, check and lookup_provider tools to an AI assistant
+      over the Model Context Protocol (stdio). Reads only files under the client's
+      roots (else the --root folders, else the current folder).`;

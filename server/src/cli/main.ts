@@ -2,6 +2,7 @@
 import { runExplain } from './explain';
 import { runScan } from './scan';
 import { runCheck } from './check';
+import { runMcp } from '../mcp/command';
 import { USAGE, type CliIo, nodeIo } from './io';
 
 type Command = (args: string[], io: CliIo) => number | Promise<number>;
@@ -10,6 +11,7 @@ const commands: Record<string, Command> = {
   explain: runExplain,
   scan: runScan,
   check: runCheck,
+  mcp: (args) => runMcp(args, process.stderr),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,148 @@
+// The tools the MCP server offers: each validates its arguments (zod schemas, which the SDK
+// also publishes as JSON Schema), calls the service facade and returns the result twice: as
+// structured content for programs and as text for the model.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import {
+  checkLine, DEFAULT_SETTINGS, explain, initialState, isStatusClass, parseCodeQueryDetailed, renderText, scanLine, vendorCodes,
+  vendorMeanings,
+} from '../service';
+import type { VendorId } from '../service/types';
+import { openInput, type InputArgs } from './input';
+import type { Roots } from './roots';
+
+/** How many findings or problems a result lists at most unless the caller asks for more. */
+const DEFAULT_MAX_RESULTS = 200;
+const KINDS = ['log', 'transcript', 'dsn', 'config'] as const;
+const VENDORS = Object.keys(vendorCodes) as VendorId[];
+
+export const inputShape = {
+  path: z.string().min(1).optional().describe('A file to read (absolute, or relative to the first root). Logs of any size are read as a stream.'),
+  text: z.string().optional().describe('Inline text instead of a file, e.g. a pasted SMTP session or bounce.'),
+  kind: z.enum(KINDS).optional().describe('How to read it; detected from the name and content when left out.'),
+  maxResults: z.number().int().min(1).max(5000).optional().describe(`List at most this many items (default ${DEFAULT_MAX_RESULTS}); totals are always complete.`),
+};
+
+const locatedShape = { line: z.number(), column: z.number(), endColumn: z.number() };
+
+export const scanOutput = {
+  source: z.string(), kind: z.enum(KINDS), lines: z.number(), total: z.number(), truncated: z.boolean(),
+  findings: z.array(z.object({ ...locatedShape, kind: z.enum(['reply', 'enhanced']), code: z.string(), context: z.string() })),
+};
+
+export const checkOutput = {
+  source: z.string(), kind: z.enum(KINDS), lines: z.number(), total: z.number(), truncated: z.boolean(),
+  counts: z.object({ error: z.number(), warning: z.number(), information: z.number(), hint: z.number() }),
+  problems: z.array(z.object({ ...locatedShape, severity: z.string(), rule: z.string(), message: z.string(), href: z.string() })),
+};
+
+export const explainShape = {
+  codes: z.array(z.string().min(1)).min(1).max(50)
+    .describe('Codes to explain: a reply code ("550"), an enhanced status code ("5.1.1") or a pair ("550 5.1.1").'),
+  vendors: z.array(z.enum(VENDORS as [VendorId, ...VendorId[]])).optional()
+    .describe('Provider dictionaries to consult (default: all).'),
+};
+
+export const explainOutput = {
+  explanations: z.array(z.record(z.string(), z.unknown())),
+  errors: z.array(z.object({ code: z.string(), error: z.string() })),
+};
+
+export const providerShape = {
+  code: z.string().regex(/^\d\.\d{1,3}\.\d{1,3}$/, 'an enhanced status code such as 5.7.1').describe('The enhanced status code the provider used.'),
+  provider: z.enum(VENDORS as [VendorId, ...VendorId[]]).optional().describe('Only this provider (default: every provider that uses the code).'),
+};
+
+export const providerOutput = {
+  code: z.string(),
+  meanings: z.array(z.object({ vendor: z.string(), vendorName: z.string(), written: z.string(), meaning: z.string(), action: z.string().optional(), source: z.string() })),
+};
+
+type Shape<T extends Record<string, z.ZodType>> = z.infer<z.ZodObject<T>>;
+
+function result(structured: Record<string, unknown>, text: string): CallToolResult {
+  return { content: [{ type: 'text', text }], structuredContent: structured };
+}
+
+export function toolError(message: string): CallToolResult {
+  return { isError: true, content: [{ type: 'text', text: message }] };
+}
+
+/** Folds the scanner over the input's lines, handing each line's findings to `visit`. */
+async function foldInput(args: InputArgs, roots: Roots, visit: (findings: ReturnType<typeof scanLine>['findings']) => void) {
+  const input = await openInput(args, roots);
+  if ('error' in input) return input;
+  let state = initialState(input.kind);
+  let line = 0;
+  for await (const text of input.lines) {
+    const scan = scanLine(text, line++, state);
+    state = scan.next;
+    if (scan.findings.length > 0) visit(scan.findings);
+  }
+  return { source: input.name, kind: input.kind, lines: line };
+}
+
+export async function scanTool(args: Shape<typeof inputShape>, roots: Roots): Promise<CallToolResult> {
+  const max = args.maxResults ?? DEFAULT_MAX_RESULTS;
+  const findings: z.infer<typeof scanOutput.findings> = [];
+  let total = 0;
+  const read = await foldInput(args, roots, (line) => {
+    for (const f of line) {
+      total++;
+      if (findings.length < max) findings.push({ line: f.line + 1, column: f.start + 1, endColumn: f.end + 1, kind: f.kind, code: f.text, context: f.context });
+    }
+  });
+  if ('error' in read) return toolError(read.error);
+  const text = [`${total} code(s) in ${read.source} (${read.kind}, ${read.lines} lines)${total > max ? `; the first ${max} listed` : ''}`,
+    ...findings.map((f) => `${f.line}:${f.column} ${f.kind} ${f.code} [${f.context}]`)].join('\n');
+  return result({ ...read, total, truncated: total > max, findings }, text);
+}
+
+export async function checkTool(args: Shape<typeof inputShape>, roots: Roots): Promise<CallToolResult> {
+  const max = args.maxResults ?? DEFAULT_MAX_RESULTS;
+  const problems: z.infer<typeof checkOutput.problems> = [];
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  const read = await foldInput(args, roots, (line) => {
+    for (const p of checkLine(line, DEFAULT_SETTINGS)) {
+      counts[p.severity]++;
+      if (problems.length < max) {
+        problems.push({ line: p.line + 1, column: p.start + 1, endColumn: p.end + 1, severity: p.severity, rule: p.rule, message: p.message, href: p.href });
+      }
+    }
+  });
+  if ('error' in read) return toolError(read.error);
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  const text = [`${total} problem(s) in ${read.source} (${read.kind}, ${read.lines} lines): ${counts.error} error(s), ${counts.warning} warning(s), `
+    + `${counts.information} information, ${counts.hint} hint(s)${total > max ? `; the first ${max} listed` : ''}`,
+  ...problems.map((p) => `${p.line}:${p.column} ${p.severity}: ${p.message} [${p.rule}]`)].join('\n');
+  return result({ ...read, total, truncated: total > max, counts, problems }, text);
+}
+
+export function explainTool(args: Shape<typeof explainShape>): CallToolResult {
+  const vendors = args.vendors ?? VENDORS;
+  const explanations: Record<string, unknown>[] = [];
+  const errors: { code: string; error: string }[] = [];
+  const texts: string[] = [];
+  for (const code of args.codes) {
+    const parsed = parseCodeQueryDetailed(code);
+    if ('error' in parsed) {
+      errors.push({ code, error: parsed.error });
+      texts.push(`${code}: ${parsed.error}`);
+      continue;
+    }
+    const explanation = explain(parsed.query, vendors);
+    explanations.push({ ...explanation });
+    texts.push(renderText(explanation));
+  }
+  const structured = { explanations, errors };
+  return explanations.length === 0 ? { ...toolError(texts.join('\n')), structuredContent: structured } : result(structured, texts.join('\n\n'));
+}
+
+export function providerTool(args: Shape<typeof providerShape>): CallToolResult {
+  const [cls, subject, detail] = args.code.split('.').map(Number) as [number, number, number];
+  const meanings = isStatusClass(cls) ? vendorMeanings(cls, subject, detail, args.provider === undefined ? VENDORS : [args.provider]) : [];
+  const text = meanings.length === 0
+    ? `No provider dictionary here gives ${args.code} a meaning of its own; see the explain tool for the standard meaning.`
+    : meanings.map((m) => `${m.vendorName} (${m.written}): ${m.meaning}${m.action ? ` What to do: ${m.action}` : ''} Source: ${m.source}`).join('\n');
+  return result({ code: args.code, meanings: meanings.map((m) => ({ ...m })) }, text);
+}
