@@ -6,7 +6,9 @@ import { LanguageClient, LanguageClientOptions, State } from 'vscode-languagecli
 import { explainCode } from './commands/explainCode';
 import { setRuleSeverity } from './commands/setRuleSeverity';
 import { summarize } from './commands/summarize';
+import { openDemoLog, openGuide } from './commands/walkthrough';
 import { configuredLanguages, documentSelector } from './languages';
+import { registerLanguageModelTools } from './lmTools';
 import { SET_RULE_SEVERITY_COMMAND } from './protocol';
 import { RestartPolicy } from './restartPolicy';
 import { ServerProcess } from './serverProcess';
@@ -136,10 +138,13 @@ export function activate(context: vscode.ExtensionContext): SmtpStatusApi {
     }),
     vscode.commands.registerCommand('smtpStatus.explainCode', async (code?: string) => explainCode(await smtp.ensureStarted(), docs, code)),
     vscode.commands.registerCommand(SET_RULE_SEVERITY_COMMAND, setRuleSeverity),
+    vscode.commands.registerCommand('smtpStatus.walkthrough.openDemo', () => openDemoLog(context.extensionUri)),
+    vscode.commands.registerCommand('smtpStatus.walkthrough.openReadme', () => openGuide(context.extensionUri)),
     vscode.commands.registerCommand('smtpStatus.summarize', async (target?: vscode.Uri) =>
       summarize(await smtp.ensureStarted(), docs, smtp.selector, target instanceof vscode.Uri ? target : undefined),
     ),
   );
+  context.subscriptions.push(...registerLanguageModelTools(smtp));
   vscode.workspace.textDocuments.forEach(startIfWanted);
   output.info(`activated in ${Date.now() - activatedAt} ms`);
 

@@ -7,14 +7,18 @@ import {
   EXPLAIN_METHOD,
   ExplainParams,
   ExplainResult,
+  PROBLEMS_METHOD,
+  ProblemsParams,
+  ProblemsResult,
   SUMMARY_METHOD,
   SummaryParams,
   SummaryResult,
 } from '../../server/src/lsp/protocol';
 
-export type { CatalogEntry, CodeKind, SummaryCode, SummaryResult } from '../../server/src/lsp/protocol';
+export type { CatalogEntry, CodeKind, ProblemsResult, SummaryCode, SummaryResult } from '../../server/src/lsp/protocol';
 export { SET_RULE_SEVERITY_COMMAND } from '../../server/src/lsp/protocol';
 
 export const CatalogRequest = new RequestType0<readonly CatalogEntry[], void>(CATALOG_METHOD);
 export const ExplainRequest = new RequestType<ExplainParams, ExplainResult, void>(EXPLAIN_METHOD);
 export const SummaryRequest = new RequestType<SummaryParams, SummaryResult, void>(SUMMARY_METHOD);
+export const ProblemsRequest = new RequestType<ProblemsParams, ProblemsResult | null, void>(PROBLEMS_METHOD);

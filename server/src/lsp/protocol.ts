@@ -8,6 +8,9 @@ export const EXPLAIN_METHOD = 'smtpStatus/explain';
 /** Counts of the codes in one open document. */
 export const SUMMARY_METHOD = 'smtpStatus/summary';
 
+/** The problems of one open document, or of a range of its lines (the language model tools). */
+export const PROBLEMS_METHOD = 'smtpStatus/problems';
+
 /** The client-side command the "change severity" code actions run; arguments: [ruleId, severity]. */
 export const SET_RULE_SEVERITY_COMMAND = 'smtpStatus.setRuleSeverity';
 
@@ -59,3 +62,25 @@ export interface SummaryResult {
 }
 
 export const SUMMARY_LOCATION_CAP = 100;
+
+export interface ProblemsParams {
+  readonly uri: string;
+  /** 0-based, inclusive; the whole document when left out. */
+  readonly fromLine?: number;
+  readonly toLine?: number;
+}
+
+export interface ProblemItem extends CodeLocation {
+  readonly severity: 'error' | 'warning' | 'information' | 'hint';
+  readonly rule: string;
+  readonly message: string;
+}
+
+export interface ProblemsResult {
+  /** The first PROBLEMS_CAP problems in line order. */
+  readonly problems: readonly ProblemItem[];
+  /** How many there are in the range. */
+  readonly total: number;
+}
+
+export const PROBLEMS_CAP = 500;

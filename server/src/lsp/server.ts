@@ -21,7 +21,8 @@ import type { ContentChange } from './document';
 import { documentUri, guard, guardNotification, invalidParams, isPosition, isRange, isRecord } from './guard';
 import { hoverAt } from './hover';
 import { inlayHintsIn } from './inlayHints';
-import { CATALOG_METHOD, EXPLAIN_METHOD, SUMMARY_METHOD } from './protocol';
+import { problemsIn, problemsParams } from './problems';
+import { CATALOG_METHOD, EXPLAIN_METHOD, PROBLEMS_METHOD, SUMMARY_METHOD } from './protocol';
 import { explainRequest, summarize } from './requests';
 import { readServerSettings, SETTINGS_SECTION } from './settings';
 import { documentSymbols, foldingRanges } from './symbols';
@@ -203,6 +204,14 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(CATALOG_METHOD, request(CATALOG_METHOD, [], () => catalog()));
   connection.onRequest(EXPLAIN_METHOD, request(EXPLAIN_METHOD, null, (params: unknown) => explainRequest(params, workspace.settings.core.vendors)));
+  connection.onRequest(
+    PROBLEMS_METHOD,
+    request(PROBLEMS_METHOD, null, async (params: unknown, token) => {
+      const wanted = problemsParams(params);
+      const document = await workspace.scanned(wanted.uri, token);
+      return document === undefined ? null : problemsIn(document, wanted);
+    }),
+  );
   connection.onRequest(
     SUMMARY_METHOD,
     request(SUMMARY_METHOD, null, async (params: unknown, token) => {
