@@ -126,3 +126,24 @@ test('"Explain SMTP status code…" lists codes by title and opens the explanati
   assert.match(rendered, /RFC 3463/);
   await page.screenshot({ path: join(SHOTS, 'explain.png') });
 });
+
+test('the walkthrough opens from Welcome with its steps, images and buttons', async () => {
+  await runCommand(page, 'Welcome: Open Walkthrough...');
+  await page.locator('.quick-input-widget').waitFor({ timeout: 15_000 });
+  await page.keyboard.type('Get started with SMTP Status');
+  const pick = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Get started with SMTP Status Codes' }).first();
+  await pick.waitFor({ timeout: 15_000 });
+  await pick.click();
+  const steps = page.locator('.gettingStartedContainer .getting-started-step');
+  await steps.filter({ hasText: 'Hover a code' }).first().waitFor({ timeout: 20_000 });
+  const titles = await page.locator('.gettingStartedContainer .getting-started-step .step-title').allInnerTexts();
+  for (const step of ['Open a mail log or paste a session', 'Hover a code', 'Summarise the file', 'Tune the checks', 'Use it outside VS Code']) {
+    assert.ok(titles.some((t) => t.includes(step)), `step "${step}" in ${titles.join(' | ')}`);
+  }
+  const button = page.locator('.gettingStartedContainer .getting-started-step.expanded .button-container a.monaco-button');
+  assert.match(await button.first().innerText(), /Open Demo Mail Log/);
+  await page.locator('.gettingStartedContainer .getting-started-media img[srcset*="open.svg"]').first().waitFor({ timeout: 15_000 });
+  await page.screenshot({ path: join(SHOTS, 'walkthrough.png') });
+  await button.first().click();
+  await page.locator('.tabs-container .tab').filter({ hasText: /Untitled/ }).first().waitFor({ timeout: 15_000 });
+});

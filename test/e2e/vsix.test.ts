@@ -23,7 +23,8 @@ test('npm run package makes a small VSIX holding only what runs', () => {
   const size = statSync(vsix).size;
   console.log(`VSIX ${vsix}: ${(size / 1024).toFixed(0)} KiB`);
   const files = output.split('\n').map((line) => line.trim()).filter((line) => /^[\w.-]+(\/[\w.-]+)*$/.test(line) && line.includes('.'));
-  for (const needed of ['package.json', 'dist/extension.js', 'dist/server.js', 'client/icon.png', 'syntaxes/smtp-transcript.tmLanguage.json', 'syntaxes/log-injection.tmLanguage.json']) {
+  for (const needed of ['package.json', 'dist/extension.js', 'dist/server.js', 'client/icon.png', 'syntaxes/smtp-transcript.tmLanguage.json', 'syntaxes/log-injection.tmLanguage.json',
+    'client/media/walkthrough/open.svg', 'client/walkthrough/demo-mail.log']) {
     assert.ok(files.includes(needed), `${needed} is packaged (listed: ${files.join(', ')})`);
   }
   const unwanted = files.filter((f) => /\.ts$|\.map$|^node_modules\/|^test\/|^server\/|^out\//.test(f));
