@@ -8,11 +8,11 @@ import { atLineEnd, boundaryAfter, boundaryBefore, Ch, isDigit, isSpace, readNum
 import type { Carry, CodeRef, DsnBlockFacts, EnhancedParts, Finding, FindingContext, ReplyGroup } from './types';
 
 /**
- * Where a pair can start: a reply-shaped number, then the start of an enhanced code
- * (`550 5.`, `550-5.`, `550: 5.`, `550-'5.`) or Amazon SES's quote `550-'` (see enhancedAfter).
- * A necessary condition only; the checks around each candidate are exact.
+ * Where a pair can start: a three-digit number of the classes 2-5, then the start of an
+ * enhanced code (`550 5.`, `550-5.`, `550: 5.`, `550-'5.`) or Amazon SES's quote `550-'`
+ * (see enhancedAfter). A necessary condition only; the checks around each candidate are exact.
  */
-const PAIR_CANDIDATE = /[2-5][0-5]\d(?:-'|(?:[ -]|: )\d+\.\d)/g;
+const PAIR_CANDIDATE = /[2-5]\d\d(?:-'|(?:[ -]|: )\d+\.\d)/g;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -162,14 +162,16 @@ export class LineScanner {
       const end = i + 3;
       PAIR_CANDIDATE.lastIndex = i + 1;  // `554 554 5.7.0`: the next candidate may start inside this one
       if (!boundaryBefore(text, i) || (i > 0 && isDigit(text.charCodeAt(i - 1))) || this.taken(i, claimed)) continue;
+      const shaped = isReplyShaped(text, i);
       const at = enhancedAfter(text, end);
       if (at < 0) {
         // Amazon SES quotes a remote reply as `550-'Unknown user ...'`.
-        if (text.charCodeAt(end) === Ch.Dash && text.charCodeAt(end + 1) === Ch.Apos) this.addReply(readNumber(text, i), context, false);
+        if (shaped && text.charCodeAt(end) === Ch.Dash && text.charCodeAt(end + 1) === Ch.Apos) this.addReply(readNumber(text, i), context, false);
         continue;
       }
       const next = readNumber(text, at);
-      if (next.parts === 3 && boundaryAfter(text, next.end)) {
+      // A malformed reply (`590 5.4.3`, `490 4.5.6`) counts when the enhanced code's class repeats its first digit.
+      if (next.parts === 3 && boundaryAfter(text, next.end) && (shaped || (text.charCodeAt(at) === text.charCodeAt(i) && text.charCodeAt(at + 1) === Ch.Dot))) {
         this.addReply(readNumber(text, i), context, false);
         PAIR_CANDIDATE.lastIndex = next.end;
       }
