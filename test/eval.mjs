@@ -216,6 +216,9 @@ function evalExim() {
   return report(`exim-testsuite (${files.length} files)`, stats);
 }
 
-const results = [evalSisimai(), evalPostfix(), evalExim()];
+// Exim's test suite configures malformed codes on purpose (`599`, `490 4.5.6`, `4.1234.343`):
+// errors there are listed above, not counted against the corpora of valid real messages.
+const results = [evalSisimai(), evalPostfix()];
+evalExim();
 const errorsOnExpected = results.flatMap((s) => s.problems.filter((p) => p.severity === 'error'));
-console.log(`\n${errorsOnExpected.length === 0 ? 'OK' : 'NOT OK'}: ${errorsOnExpected.length} error-level diagnostics on the corpora.`);
+console.log(`\n${errorsOnExpected.length === 0 ? 'OK' : 'NOT OK'}: ${errorsOnExpected.length} error-level diagnostics on the corpora of valid messages.`);

@@ -38,6 +38,15 @@ function enhancedAfter(text: string, end: number): number {
   return at > 0 && isDigit(text.charCodeAt(at)) ? at : -1;
 }
 
+/**
+ * A malformed reply (`590 5.4.3`, `490 4.5.6`) still makes a pair when the enhanced code at
+ * `at` has a status class (2, 4 or 5) that repeats the reply's first digit.
+ */
+function classRepeated(text: string, reply: number, at: number): boolean {
+  const cls = text.charCodeAt(at);
+  return cls === text.charCodeAt(reply) && cls !== Ch.D0 + 3 && text.charCodeAt(at + 1) === Ch.Dot;
+}
+
 /** Texts of three-digit replies by value (`250`, `550`...): a log repeats a handful of them. */
 const REPLY_TEXTS: (string | undefined)[] = new Array<string | undefined>(1000).fill(undefined);
 
@@ -170,8 +179,7 @@ export class LineScanner {
         continue;
       }
       const next = readNumber(text, at);
-      // A malformed reply (`590 5.4.3`, `490 4.5.6`) counts when the enhanced code's class repeats its first digit.
-      if (next.parts === 3 && boundaryAfter(text, next.end) && (shaped || (text.charCodeAt(at) === text.charCodeAt(i) && text.charCodeAt(at + 1) === Ch.Dot))) {
+      if (next.parts === 3 && boundaryAfter(text, next.end) && (shaped || classRepeated(text, i, at))) {
         this.addReply(readNumber(text, i), context, false);
         PAIR_CANDIDATE.lastIndex = next.end;
       }

@@ -3,7 +3,8 @@
 // commands replies answer (pipelined commands queue up; RFC 5321 s4.3.2).
 import type { SmtpCommand } from '../kb/types';
 import type { DocumentKind } from '../service/types';
-import { isDigit, skipSpaces } from './lexer';
+import { isReplyShaped } from './codes';
+import { Ch, isDigit, skipSpaces } from './lexer';
 import type { LineScanner } from './line';
 import type { TranscriptState } from './types';
 
@@ -111,8 +112,7 @@ export function readTranscriptLine(scanner: LineScanner, side: LineSide, state: 
   if (side.side === 'client') return clientLine(text, side.pos, state);
   if (side.side !== 'server' || state.inData && !side.explicit) return state;
   scanner.answers = state.pending[0];
-  // Without a marker only a three-digit number counts: `50 messages` is no malformed reply.
-  scanner.slot(side.pos, 'transcript-reply', 'reply', side.explicit || digitRun(text, side.pos) === 3);
+  if (side.explicit || isBareReply(text, side.pos)) scanner.slot(side.pos, 'transcript-reply', 'reply', side.explicit);
   scanner.answers = undefined;
   const done = scanner.completed;
   let next = state.inData ? { ...state, inData: false } : state;
@@ -124,10 +124,15 @@ export function readTranscriptLine(scanner: LineScanner, side: LineSide, state: 
   return done.reply === 354 && head === 'DATA' ? { ...next, inData: true } : next;
 }
 
-function digitRun(text: string, pos: number): number {
-  let end = pos;
-  while (isDigit(text.charCodeAt(end))) end++;
-  return end - pos;
+/**
+ * Without a marker only a reply-shaped code and the space or dash after it make a reply
+ * (`250 OK`, `250-SIZE`, `334 `, as `exim -bh` prints them): not `50 messages`, a lone number,
+ * nor the `038  Date:` of a spool file printed in between.
+ */
+function isBareReply(text: string, pos: number): boolean {
+  if (!isReplyShaped(text, pos) || !isDigit(text.charCodeAt(pos + 2))) return false;
+  const sep = text.charCodeAt(pos + 3);
+  return sep === Ch.Space || sep === Ch.Dash;
 }
 
 /** The line that ends message content: a lone `.` (RFC 5321 s4.1.1.4). */
