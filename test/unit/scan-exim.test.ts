@@ -182,3 +182,28 @@ test('documents that start with a reply or hold a bare greeting are transcripts'
   // An Exim main log stays a log, with its replies read only where its words put them.
   assert.equal(detectKind('out.txt', `${DAY} 1rAbCd-0001Xy-AB => bob@example.com R=dnslookup T=remote_smtp C="250 OK"\n`), 'log');
 });
+
+test("Exim's debug output: SMTP<< and SMTP>> are read by content, as Exim receives or delivers", () => {
+  const receiving = [
+    'SMTP>> 220 mx.example.com ESMTP Exim 4.98 Thu, 03 Dec 2026 10:15:42 +0000',
+    'SMTP<< rcpt to:<b@example.net>',
+    'processing "deny" (/etc/exim4/exim4.conf 412)',
+    'SMTP>> 550 5.7.1 relay not permitted',
+    'LOG: MAIN REJECT',
+    '  H=(client.example.org) [192.0.2.44] F=<a@example.org> rejected RCPT <b@example.net>: relay not permitted',
+  ].join('\n');
+  assert.deepEqual(found(receiving), ['R:220@transcript-reply', 'R:550@transcript-reply', 'E:5.7.1@transcript-reply']);
+  const delivering = [
+    '  SMTP<< 250 2.1.5 Recipient OK',
+    '  SMTP>> DATA',
+    '  SMTP<< 354 Go ahead',
+    '  SMTP>> writing message and terminating "."',
+    '  SMTP<< 250 2.0.0 OK 1764756942 a1si2345678qkb.250 - gsmtp',
+    'LOG: MAIN',
+    '  => bob@example.com R=dnslookup T=remote_smtp S=1450 H=mx.example.com [192.0.2.25] C="250 2.0.0 OK 1764756942 a1si2345678qkb.250 - gsmtp"',
+  ].join('\n');
+  assert.deepEqual(found(delivering), [
+    'R:250@transcript-reply', 'E:2.1.5@transcript-reply', 'R:354@transcript-reply', 'R:250@transcript-reply', 'E:2.0.0@transcript-reply',
+    'R:250@exim-confirmation', 'E:2.0.0@exim-confirmation',
+  ]);
+});

@@ -9,7 +9,7 @@
 // Everything else on such lines is not a code: message ids (`1rAbCd-0001Xy-AB`), sizes
 // (`S=1234`), negative errnos (`defer (-44)`), retry data. The keywords are found by the log
 // scanner's one keyword search (logs.ts); these finders run only on lines that hold them.
-import { Ch, skipSpaces } from './lexer';
+import { Ch, isDigit, skipSpaces } from './lexer';
 import type { LineScanner } from './line';
 import type { FindingContext } from './types';
 
@@ -68,4 +68,14 @@ const REJECTED = ['RCPT', 'MAIL', 'after DATA', 'DATA', 'EHLO', 'HELO', 'VRFY', 
 export function eximRejected(scanner: LineScanner): void {
   const at = scanner.text.indexOf(' rejected ');
   if (at >= 0 && REJECTED.some((what) => scanner.text.startsWith(what, at + 10))) eximAfterColon(scanner, ' rejected ', 'exim-reject');
+}
+
+/**
+ * Exim's debug output marks what it received `SMTP<<` and what it sent `SMTP>>`, so the
+ * direction flips with its role: delivering, `SMTP<< 250 OK` is the server's reply; receiving
+ * (`exim -d -bh`), `SMTP>> 550 relay not permitted` is. A reply starts with digits, a command
+ * never does.
+ */
+export function eximDebugSide(text: string, pos: number): 'server' | 'client' {
+  return isDigit(text.charCodeAt(pos)) ? 'server' : 'client';
 }

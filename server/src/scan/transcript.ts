@@ -4,19 +4,21 @@
 import type { SmtpCommand } from '../kb/types';
 import type { DocumentKind } from '../service/types';
 import { isReplyShaped } from './codes';
+import { eximDebugSide } from './exim';
 import { Ch, isDigit, skipSpaces } from './lexer';
 import type { LineScanner } from './line';
 import type { TranscriptState } from './types';
 
 type Side = 'server' | 'client';
 
-interface Marker { readonly text: string; readonly side: Side; readonly transcriptOnly: boolean }
+/** `exim`: Exim's debug output, whose `SMTP<<`/`SMTP>>` direction depends on its role (exim.ts). */
+interface Marker { readonly text: string; readonly side: Side | 'exim'; readonly transcriptOnly: boolean }
 
 // Longest first, so `<<<` wins over `<<` and `<`. Lone `<` and `>` are too common in
 // logs and quoted mail to count outside a transcript.
 const MARKERS: readonly Marker[] = [
-  { text: 'SMTP<<', side: 'server', transcriptOnly: false },
-  { text: 'SMTP>>', side: 'client', transcriptOnly: false },
+  { text: 'SMTP<<', side: 'exim', transcriptOnly: false },
+  { text: 'SMTP>>', side: 'exim', transcriptOnly: false },
   { text: '<<<', side: 'server', transcriptOnly: false },
   { text: '>>>', side: 'client', transcriptOnly: false },
   { text: '<**', side: 'server', transcriptOnly: false },
@@ -66,7 +68,8 @@ export function lineSide(text: string, kind: DocumentKind): LineSide {
     for (const marker of MARKERS) {
       if (marker.transcriptOnly && kind !== 'transcript') continue;
       if (text.startsWith(marker.text, afterTime)) {
-        return { side: marker.side, pos: skipSpaces(text, afterTime + marker.text.length), explicit: true };
+        const pos = skipSpaces(text, afterTime + marker.text.length);
+        return { side: marker.side === 'exim' ? eximDebugSide(text, pos) : marker.side, pos, explicit: true };
       }
     }
   }
