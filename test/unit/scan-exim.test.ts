@@ -82,6 +82,12 @@ test('callout responses and rejections in the main and reject logs', () => {
     [`${DAY} H=(client.example.org) [203.0.113.5] F=<a@example.org> rejected RCPT <bob@example.com>: 192.0.2.7 [192.0.2.7] : `
       + 'response to "MAIL FROM:<>" was: 550 Go away',
     ['R:550@exim-error']],
+    // Exim 4.9x names the host between the command and `was:`.
+    [`${DAY} H=[192.0.2.44] U=root sender verify defer for <a@example.org>: Could not complete sender verify callout: `
+      + 'response to "RCPT TO:<a@example.org>" from mx.example.org [198.51.100.3] was: 450-Try later\\n450 Really',
+    ['R:450@exim-error']],
+    [`${DAY} H=[192.0.2.44] U=root sender verify defer for <a@example.org>: Could not complete sender verify callout: `
+      + '198.51.100.3 [198.51.100.3] Remote host closed connection in response to initial connection', []],
     [`${DAY} H=(client.example.org) [203.0.113.5] F=<a@example.org> rejected RCPT <bob@example.com>: 550 5.7.1 Relaying denied`,
       ['R:550@exim-reject', 'E:5.7.1@exim-reject']],
     [`${DAY} 1rAbCd-0001Xy-AB H=(client.example.org) [203.0.113.5] F=<> rejected after DATA: 554 5.7.0 Your message looks like spam`,

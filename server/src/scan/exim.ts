@@ -4,7 +4,7 @@
 //   (older Exim: `... after RCPT TO:<bob@example.com>: host mx.example.com [192.0.2.25]: 550 ...`)
 //   `== bob@example.com ... defer (0) ...: LMTP error after DATA: 451 ...`
 //   `... Malformed SMTP reply in response to RCPT TO:<bob@example.com>: 550 ...`
-//   `... : response to "RCPT TO:<bob@example.com>" was: 550 ...` (callout verification)
+//   `... response to "RCPT TO:<bob@example.com>" [from h [ip]] was: 550 ...` (callout verification)
 //   `H=(x) [192.0.2.7] F=<a@example.org> rejected RCPT <bob@example.com>: 550 ...`
 // Everything else on such lines is not a code: message ids (`1rAbCd-0001Xy-AB`), sizes
 // (`S=1234`), negative errnos (`defer (-44)`), retry data. The keywords are found by the log
@@ -55,11 +55,15 @@ export function eximConfirmation(scanner: LineScanner): void {
   if (at >= 0) scanner.slot(at + 4, 'exim-confirmation', 'any', true);
 }
 
-/** Callout verification: `response to "MAIL FROM:<>" was: 550 ...`. */
+/**
+ * Callout verification: `response to "MAIL FROM:<>" was: 550 ...`, and since Exim 4.9x
+ * `response to "RCPT TO:<a@b.example>" from mx.b.example [192.0.2.1] was: 550 ...`.
+ */
 export function eximResponseWas(scanner: LineScanner): void {
   const text = scanner.text;
-  const at = text.indexOf('" was: ');
-  if (at >= 0 && text.lastIndexOf('response to "', at) >= 0) scanner.slot(skipSpaces(text, at + 7), 'exim-error', 'any', true);
+  const at = text.indexOf('response to "');
+  const was = at < 0 ? -1 : text.indexOf(' was: ', at + 13);
+  if (was >= 0) scanner.slot(skipSpaces(text, was + 6), 'exim-error', 'any', true);
 }
 
 /** What Exim rejects in its log: `F=<a@b.example> rejected RCPT <c@d.example>: 550 ...`. */

@@ -17,7 +17,7 @@ const STAT_WORD = /[A-Za-z][A-Za-z ]{0,30}: /y;
  * The words the finders below look for (`#` and a leading `host ` are looked for directly). One
  * native scan tells which of them a line holds, so only their finders run.
  */
-const KEYWORDS = /returned was:| said:|refused to talk to me:|responded with failure:| not accepted:|reject|SMTP error from remote mail|status=|dsn=|reply=|stat=|returned '| C="|LMTP error after|SMTP reply in response to|" was: /g;
+const KEYWORDS = /returned was:| said:|refused to talk to me:|responded with failure:| not accepted:|reject|SMTP error from remote mail|status=|dsn=|reply=|stat=|returned '| C="|LMTP error after|SMTP reply in response to| was: /g;
 
 /** The keywords, each with its bit (in the order of KEYWORDS, whose alternatives are plain text). */
 const WORDS: readonly { readonly text: string; readonly bit: number }[] =
@@ -45,7 +45,7 @@ const RETURNED_QUOTE = bitOf("returned '");
 const EXIM_CONFIRMATION = bitOf(' C="');
 const LMTP_ERROR = bitOf('LMTP error after');
 const MALFORMED_REPLY = bitOf('SMTP reply in response to');
-const RESPONSE_WAS = bitOf('" was: ');
+const RESPONSE_WAS = bitOf(' was: ');
 
 /** Longest first: of the keywords that end where a match ends, the longest is the one matched. */
 const LONGEST_FIRST = [...WORDS].sort((a, b) => b.text.length - a.text.length);
