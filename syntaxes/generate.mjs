@@ -135,10 +135,12 @@ function matchRule(parts) {
   return { match: source, captures };
 }
 
-const SERVER_MARKS = String.raw`S:|<<<|<-|<\*\*|<~\*?|SMTP<<|SERVER\s->\sCLIENT:`;
-const CLIENT_MARKS = String.raw`C:|>>>|->|~>|SMTP>>|CLIENT\s->\sSERVER:`;
+// Exim's debug output marks what it received `SMTP<<` and what it sent `SMTP>>`, so its direction
+// flips with its role (delivering or receiving): a reply after either is the server's, a command the client's.
+const SERVER_MARKS = String.raw`S:|<<<|<-|<\*\*|<~\*?|SMTP<<|SMTP>>|SERVER\s->\sCLIENT:`;
+const CLIENT_MARKS = String.raw`C:|>>>|->|~>|SMTP>>|SMTP<<|CLIENT\s->\sSERVER:`;
 /** Markers that only an SMTP dialogue uses, safe to trust inside general log lines. */
-const LOG_SERVER_MARKS = ['<<<', 'SMTP<<', 'SERVER -> CLIENT:'];
+const LOG_SERVER_MARKS = ['<<<', 'SMTP<<', 'SMTP>>', 'SERVER -> CLIENT:'];
 const COMMANDS = ['MAIL FROM', 'RCPT TO', 'EHLO', 'HELO', 'LHLO', 'DATA', 'BDAT', 'RSET', 'VRFY', 'EXPN',
   'HELP', 'NOOP', 'QUIT', 'AUTH', 'STARTTLS', 'ETRN', 'XCLIENT', 'XFORWARD'].map(ci).join('|');
 /** Exim's error text before the command the remote server answered. */

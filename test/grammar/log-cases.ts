@@ -56,6 +56,8 @@ export const LOG_CODE_CASES: ReadonlyArray<readonly [string, string, ReadonlyArr
     [['250', OK], ['2.0.0', OK]]],
   ['an application log reporting a reply after ": "', '2024-05-01T12:00:00.123Z ERROR MailSender - Mail delivery failed: 550 5.1.1 User unknown (attempt 3 of 5)',
     [['550', PERM], ['5.1.1', PERM]]],
+  ['Exim debug output of a server: SMTP>> is what it sent', '12:00:01 4242 SMTP>> 550 5.7.1 relay not permitted',
+    [['550', PERM], ['5.7.1', PERM]]],
   ['debug dialogue <<< in a log', '2024-05-01 12:00:00 smtp-client: <<< 550 5.7.1 Service unavailable',
     [['550', PERM], ['5.7.1', PERM]]],
   ['malformed dsn= with a leading zero', `${PREFIX}to=<a@example.com>, dsn=5.01.1, status=bounced (user unknown)`,
