@@ -135,14 +135,18 @@ function matchRule(parts) {
   return { match: source, captures };
 }
 
-const SERVER_MARKS = String.raw`S:|<<<|<-|<\*\*|<~\*?|SMTP<<|SERVER\s->\sCLIENT:`;
-const CLIENT_MARKS = String.raw`C:|>>>|->|~>|SMTP>>|CLIENT\s->\sSERVER:`;
+// Exim's debug output marks what it received `SMTP<<` and what it sent `SMTP>>`, so its direction
+// flips with its role (delivering or receiving): a reply after either is the server's, a command the client's.
+const SERVER_MARKS = String.raw`S:|<<<|<-|<\*\*|<~\*?|SMTP<<|SMTP>>|SERVER\s->\sCLIENT:`;
+const CLIENT_MARKS = String.raw`C:|>>>|->|~>|SMTP>>|SMTP<<|CLIENT\s->\sSERVER:`;
 /** Markers that only an SMTP dialogue uses, safe to trust inside general log lines. */
-const LOG_SERVER_MARKS = ['<<<', 'SMTP<<', 'SERVER -> CLIENT:'];
+const LOG_SERVER_MARKS = ['<<<', 'SMTP<<', 'SMTP>>', 'SERVER -> CLIENT:'];
 const COMMANDS = ['MAIL FROM', 'RCPT TO', 'EHLO', 'HELO', 'LHLO', 'DATA', 'BDAT', 'RSET', 'VRFY', 'EXPN',
   'HELP', 'NOOP', 'QUIT', 'AUTH', 'STARTTLS', 'ETRN', 'XCLIENT', 'XFORWARD'].map(ci).join('|');
 /** Exim's error text before the command the remote server answered. */
 const EXIM_ERROR = 'SMTP error from remote (?:mail server|server|mailer) after ';
+/** Exim's other words before a remote reply: an LMTP server's error, a reply Exim found malformed. */
+const EXIM_OTHER_ERRORS = 'LMTP error after |SMTP reply in response to ';
 /** Postfix `host[address]` or `[address]`, optionally with `:port`. */
 const POSTFIX_CLIENT = String.raw`[\w.-]*\[[\w.:]*\](?::\d{1,5})?`;
 
@@ -168,9 +172,17 @@ const logParts = {
   ],
   // Exim "SMTP error from remote mail server after RCPT TO:<x>: 550 5.1.1 ...". The lazy part is
   // bounded, so a line without a code costs at most 400 steps after the literal prefix.
+  // In older Exim the host follows the colon: "after RCPT TO:<x>: host mx.example.com [192.0.2.1]: 550 ...".
   exim: [
     String.raw`${EXIM_ERROR}.{0,400}?:\s`, replyThenEnhanced,
   ],
+  // "LMTP error after DATA: 452 ..." and "Malformed SMTP reply in response to RCPT TO:<x>: 550 ...": the
+  // command (with its address in angle brackets) ends at the first ": ".
+  eximLmtp: [
+    String.raw`(?:${EXIM_OTHER_ERRORS})[^:<>]{1,60}(?::<[^<>]{0,300}>[^:<>]{0,100})?:\s`, replyThenEnhanced,
+  ],
+  // Exim callout verification: response to "RCPT TO:<x>" [from mx.example.com [192.0.2.1]] was: 550 ...
+  eximCallout: [String.raw`response to "[^"]{1,300}"(?: from [^\s\[\]]{1,255} \[[^\]\s]{1,64}\])? was:\s`, replyThenEnhanced],
   // Exim delivery confirmation C="250 2.0.0 OK ..." (a rule of its own so that a log grammar's
   // string rule, which starts at the quote, does not swallow the code).
   eximConfirmation: [String.raw`\bC="`, replyThenEnhanced],
@@ -188,8 +200,8 @@ const logParts = {
   pair: [String.raw`(?<![\w.:/-])`, reply, alt([cap(SCOPES.continuation, '-')], [' ']), '#?', enhanced],
 };
 const logRules = Object.fromEntries(Object.entries(logParts).map(([key, parts]) => [key, matchRule(parts)]));
-const LOG_RULE_ORDER = ['said', 'reject', 'helo', 'dsn', 'status', 'exim', 'eximConfirmation', 'replyKey', 'ndr', 'serverInLog',
-  'pair'];
+const LOG_RULE_ORDER = ['said', 'reject', 'helo', 'dsn', 'status', 'exim', 'eximLmtp', 'eximCallout', 'eximConfirmation',
+  'replyKey', 'ndr', 'serverInLog', 'pair'];
 
 // The log injection runs its rules only from the first of these triggers to the end of the line,
 // inside a region that also holds the host grammar's rules. The editor searches an injection at
@@ -202,7 +214,8 @@ const LOG_RULE_ORDER = ['said', 'reject', 'helo', 'dsn', 'status', 'exim', 'exim
 // only looked for after ": " or "#" (the injection tests run every mail-log case through it).
 // helo=<...>: needs no trigger: Postfix writes it after "reject:".
 const LOG_HOST = 'text.log';
-const LOG_TRIGGERS = ['said:', 'refused to talk to me:', 'reject', 'dsn=', 'stat', 'SMTP error from remote',
+const LOG_TRIGGERS = ['said:', 'refused to talk to me:', 'reject', 'dsn=', 'stat', 'SMTP error from remote', 'LMTP error after',
+  'SMTP reply in response to', 'response to "',
   'reply=', "Remote Server returned '", ...LOG_SERVER_MARKS, '#', 'C="', String.raw`:\s[2-5]\d\d[ -]#?[245]\.`];
 
 const transcriptRules = {

@@ -53,6 +53,10 @@ describe('smtp-transcript grammar', () => {
       ['250', OK], ['550', PERM], ['5.7.1', PERM], ['554', PERM], ['5.7.1', PERM], ['421', TEMP], ['4.4.2', TEMP],
     ]);
     assert.equal(scopeOf(grammar, ['rcpt to:<x@example.com>'], 'rcpt to'), COMMAND);
+    // Exim's debug output while receiving: it sent `SMTP>> 550`, it received `SMTP<< rcpt to`.
+    assert.deepEqual(codeTokens(grammar, ['SMTP<< rcpt to:<b@example.net>', 'SMTP>> 550 5.7.1 relay not permitted']), [['550', PERM], ['5.7.1', PERM]]);
+    assert.equal(scopeOf(grammar, ['SMTP>> 550 relay not permitted'], 'SMTP>>'), 'punctuation.definition.direction.server.smtp');
+    assert.equal(scopeOf(grammar, ['SMTP<< rcpt to:<b@example.net>'], 'rcpt to'), COMMAND);
     assert.equal(scopeOf(grammar, ['-> Mail From:<x@example.com>'], 'Mail From'), COMMAND);
   });
 

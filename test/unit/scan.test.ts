@@ -294,9 +294,10 @@ test('malformed codes are found where a code is clearly meant', () => {
     ['smtpd_reject_code = 650', 'config', ['R:650@config-reject-code']],
   ];
   for (const [line, kind, expected] of cases) assert.deepEqual(found(line, kind), expected, line);
-  // A bare transcript line needs three digits to be read as a (malformed) reply.
+  // Without a marker, a transcript line is a reply only when it is shaped like one.
   assert.deepEqual(found('50 messages queued', 'transcript'), []);
-  assert.deepEqual(found('650 go away', 'transcript'), ['R:650@transcript-reply']);
+  assert.deepEqual(found('650 go away', 'transcript'), []);
+  assert.deepEqual(found('550 go away', 'transcript'), ['R:550@transcript-reply']);
   // But not a malformed code without such a context.
   assert.deepEqual(found('build 650 9.1.1 here'), []);
   assert.deepEqual(found('version 5.01.1 and 5.1.3000'), []);

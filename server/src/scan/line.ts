@@ -8,11 +8,11 @@ import { atLineEnd, boundaryAfter, boundaryBefore, Ch, isDigit, isSpace, readNum
 import type { Carry, CodeRef, DsnBlockFacts, EnhancedParts, Finding, FindingContext, ReplyGroup } from './types';
 
 /**
- * Where a pair can start: a reply-shaped number, then the start of an enhanced code
- * (`550 5.`, `550-5.`, `550: 5.`, `550-'5.`) or Amazon SES's quote `550-'` (see enhancedAfter).
- * A necessary condition only; the checks around each candidate are exact.
+ * Where a pair can start: a three-digit number of the classes 2-5, then the start of an
+ * enhanced code (`550 5.`, `550-5.`, `550: 5.`, `550-'5.`) or Amazon SES's quote `550-'`
+ * (see enhancedAfter). A necessary condition only; the checks around each candidate are exact.
  */
-const PAIR_CANDIDATE = /[2-5][0-5]\d(?:-'|(?:[ -]|: )\d+\.\d)/g;
+const PAIR_CANDIDATE = /[2-5]\d\d(?:-'|(?:[ -]|: )\d+\.\d)/g;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -36,6 +36,15 @@ function enhancedAfter(text: string, end: number): number {
   else if (sep === Ch.Dash) at = text.charCodeAt(end + 1) === Ch.Apos ? end + 2 : end + 1;
   else if (sep === Ch.Colon && text.charCodeAt(end + 1) === Ch.Space) at = end + 2;
   return at > 0 && isDigit(text.charCodeAt(at)) ? at : -1;
+}
+
+/**
+ * A malformed reply (`590 5.4.3`, `490 4.5.6`) still makes a pair when the enhanced code at
+ * `at` has a status class (2, 4 or 5) that repeats the reply's first digit.
+ */
+function classRepeated(text: string, reply: number, at: number): boolean {
+  const cls = text.charCodeAt(at);
+  return cls === text.charCodeAt(reply) && cls !== Ch.D0 + 3 && text.charCodeAt(at + 1) === Ch.Dot;
 }
 
 /** Texts of three-digit replies by value (`250`, `550`...): a log repeats a handful of them. */
@@ -162,14 +171,15 @@ export class LineScanner {
       const end = i + 3;
       PAIR_CANDIDATE.lastIndex = i + 1;  // `554 554 5.7.0`: the next candidate may start inside this one
       if (!boundaryBefore(text, i) || (i > 0 && isDigit(text.charCodeAt(i - 1))) || this.taken(i, claimed)) continue;
+      const shaped = isReplyShaped(text, i);
       const at = enhancedAfter(text, end);
       if (at < 0) {
         // Amazon SES quotes a remote reply as `550-'Unknown user ...'`.
-        if (text.charCodeAt(end) === Ch.Dash && text.charCodeAt(end + 1) === Ch.Apos) this.addReply(readNumber(text, i), context, false);
+        if (shaped && text.charCodeAt(end) === Ch.Dash && text.charCodeAt(end + 1) === Ch.Apos) this.addReply(readNumber(text, i), context, false);
         continue;
       }
       const next = readNumber(text, at);
-      if (next.parts === 3 && boundaryAfter(text, next.end)) {
+      if (next.parts === 3 && boundaryAfter(text, next.end) && (shaped || classRepeated(text, i, at))) {
         this.addReply(readNumber(text, i), context, false);
         PAIR_CANDIDATE.lastIndex = next.end;
       }

@@ -1,8 +1,9 @@
 // Codes in mail-server logs and bounce text, found after the words that introduce them:
 // Postfix `said:`, `reject: ...:`, `status=sent (`, `dsn=`; Sendmail `dsn=`, `reply=`,
-// `stat=Deferred:`; Exim `SMTP error from remote mail server after ...:`, `rejected ...:`,
-// `host x [ip]:`; Exchange `Remote Server returned '`, `#550 5.1.1 ...##`, qmail `(#5.1.1)`.
+// `stat=Deferred:`; Exim's words (exim.ts); Exchange `Remote Server returned '`,
+// `#550 5.1.1 ...##`, qmail `(#5.1.1)`.
 // One regex scan tells which keywords are on the line; most log lines hold none.
+import { eximAfterColon, eximConfirmation, eximHostLine, eximRejected, eximResponseWas } from './exim';
 import { Ch, isDigit, skipSpaces } from './lexer';
 import type { LineScanner } from './line';
 import type { FindingContext } from './types';
@@ -11,14 +12,12 @@ import type { FindingContext } from './types';
 const STATUS_WORD = /[a-z-]{1,40} \(/y;
 /** Sendmail `stat=Deferred: ` before a reply. */
 const STAT_WORD = /[A-Za-z][A-Za-z ]{0,30}: /y;
-/** Exim bounce text: `host mx.example.com [192.0.2.1]: 550 ...`. */
-const EXIM_HOST = /host [^ \t]{1,255} \[[^\]]{1,64}\](?::\d{1,5})?:[ \t]*/y;
 
 /**
  * The words the finders below look for (`#` and a leading `host ` are looked for directly). One
  * native scan tells which of them a line holds, so only their finders run.
  */
-const KEYWORDS = /returned was:| said:|refused to talk to me:|responded with failure:| not accepted:|reject|SMTP error from remote mail|status=|dsn=|reply=|stat=|returned '/g;
+const KEYWORDS = /returned was:| said:|refused to talk to me:|responded with failure:| not accepted:|reject|SMTP error from remote mail|status=|dsn=|reply=|stat=|returned '| C="|LMTP error after|SMTP reply in response to| was: /g;
 
 /** The keywords, each with its bit (in the order of KEYWORDS, whose alternatives are plain text). */
 const WORDS: readonly { readonly text: string; readonly bit: number }[] =
@@ -43,6 +42,10 @@ const DSN = bitOf('dsn=');
 const REPLY = bitOf('reply=');
 const STAT = bitOf('stat=');
 const RETURNED_QUOTE = bitOf("returned '");
+const EXIM_CONFIRMATION = bitOf(' C="');
+const LMTP_ERROR = bitOf('LMTP error after');
+const MALFORMED_REPLY = bitOf('SMTP reply in response to');
+const RESPONSE_WAS = bitOf(' was: ');
 
 /** Longest first: of the keywords that end where a match ends, the longest is the one matched. */
 const LONGEST_FIRST = [...WORDS].sort((a, b) => b.text.length - a.text.length);
@@ -82,7 +85,11 @@ export function findLogCodes(scanner: LineScanner): void {
   if (words & RESPONDED) keywordThenSlot(scanner, 'responded with failure:', 'ndr');
   if (words & NOT_ACCEPTED) keywordThenSlot(scanner, ' not accepted:', 'ndr');
   if (words & REJECT) rejectSlot(scanner);
-  if (words & SMTP_ERROR) afterColon(scanner, 'SMTP error from remote mail', 'exim-error');
+  if (words & SMTP_ERROR) eximAfterColon(scanner, 'SMTP error from remote mail');
+  if (words & LMTP_ERROR) eximAfterColon(scanner, 'LMTP error after');
+  if (words & MALFORMED_REPLY) eximAfterColon(scanner, 'SMTP reply in response to');
+  if (words & RESPONSE_WAS) eximResponseWas(scanner);
+  if (words & EXIM_CONFIRMATION) eximConfirmation(scanner);
   if (words & REJECT) eximRejected(scanner);
 
   if (words & STATUS) {
@@ -101,11 +108,7 @@ export function findLogCodes(scanner: LineScanner): void {
     if (STAT_WORD.test(text)) scanner.slot(skipSpaces(text, STAT_WORD.lastIndex), 'sendmail-reply', 'any', false);
   }
 
-  const host = skipSpaces(text, 0);
-  if (text.startsWith('host ', host)) {
-    EXIM_HOST.lastIndex = host;
-    if (EXIM_HOST.test(text)) scanner.slot(EXIM_HOST.lastIndex, 'exim-error', 'any', true);
-  }
+  eximHostLine(scanner);
   if (words & RETURNED_QUOTE) ndrPhrases(scanner);
   ndrHashes(scanner);
 }
@@ -126,28 +129,6 @@ function keywordThenSlot(scanner: LineScanner, keyword: string, context: Finding
   const pos = skipSpaces(text, at + keyword.length);
   if (pos >= text.length) scanner.carry = { context };
   else scanner.slot(pos, context, 'any', true);
-}
-
-/**
- * After `keyword`, the code follows the first `: `, as in
- * `SMTP error from remote mail server after RCPT TO:<a@b.example>: 550 5.1.1 ...`.
- * The first `: ` only: later ones belong to free text (`Subject: 250 ways`).
- */
-function afterColon(scanner: LineScanner, keyword: string, context: FindingContext): void {
-  const text = scanner.text;
-  const at = text.indexOf(keyword);
-  if (at < 0) return;
-  const colon = text.indexOf(': ', at + keyword.length);
-  if (colon >= 0) scanner.slot(skipSpaces(text, colon + 2), context, 'any', true);
-  else if (text.charCodeAt(text.length - 1) === Ch.Colon) scanner.carry = { context };
-}
-
-/** What Exim rejects in its log: `F=<a@b.example> rejected RCPT <c@d.example>: 550 ...`. */
-const EXIM_REJECTED = ['RCPT', 'MAIL', 'after DATA', 'DATA', 'EHLO', 'HELO', 'VRFY', 'EXPN', 'AUTH', 'connection'];
-
-function eximRejected(scanner: LineScanner): void {
-  const at = scanner.text.indexOf(' rejected ');
-  if (at >= 0 && EXIM_REJECTED.some((what) => scanner.text.startsWith(what, at + 10))) afterColon(scanner, ' rejected ', 'exim-reject');
 }
 
 /**

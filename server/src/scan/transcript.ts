@@ -3,19 +3,22 @@
 // commands replies answer (pipelined commands queue up; RFC 5321 s4.3.2).
 import type { SmtpCommand } from '../kb/types';
 import type { DocumentKind } from './types';
-import { isDigit, skipSpaces } from './lexer';
+import { isReplyShaped } from './codes';
+import { eximDebugSide } from './exim';
+import { Ch, isDigit, skipSpaces } from './lexer';
 import type { LineScanner } from './line';
 import type { TranscriptState } from './types';
 
 type Side = 'server' | 'client';
 
-interface Marker { readonly text: string; readonly side: Side; readonly transcriptOnly: boolean }
+/** `exim`: Exim's debug output, whose `SMTP<<`/`SMTP>>` direction depends on its role (exim.ts). */
+interface Marker { readonly text: string; readonly side: Side | 'exim'; readonly transcriptOnly: boolean }
 
 // Longest first, so `<<<` wins over `<<` and `<`. Lone `<` and `>` are too common in
 // logs and quoted mail to count outside a transcript.
 const MARKERS: readonly Marker[] = [
-  { text: 'SMTP<<', side: 'server', transcriptOnly: false },
-  { text: 'SMTP>>', side: 'client', transcriptOnly: false },
+  { text: 'SMTP<<', side: 'exim', transcriptOnly: false },
+  { text: 'SMTP>>', side: 'exim', transcriptOnly: false },
   { text: '<<<', side: 'server', transcriptOnly: false },
   { text: '>>>', side: 'client', transcriptOnly: false },
   { text: '<**', side: 'server', transcriptOnly: false },
@@ -65,7 +68,8 @@ export function lineSide(text: string, kind: DocumentKind): LineSide {
     for (const marker of MARKERS) {
       if (marker.transcriptOnly && kind !== 'transcript') continue;
       if (text.startsWith(marker.text, afterTime)) {
-        return { side: marker.side, pos: skipSpaces(text, afterTime + marker.text.length), explicit: true };
+        const pos = skipSpaces(text, afterTime + marker.text.length);
+        return { side: marker.side === 'exim' ? eximDebugSide(text, pos) : marker.side, pos, explicit: true };
       }
     }
   }
@@ -111,8 +115,7 @@ export function readTranscriptLine(scanner: LineScanner, side: LineSide, state: 
   if (side.side === 'client') return clientLine(text, side.pos, state);
   if (side.side !== 'server' || state.inData && !side.explicit) return state;
   scanner.answers = state.pending[0];
-  // Without a marker only a three-digit number counts: `50 messages` is no malformed reply.
-  scanner.slot(side.pos, 'transcript-reply', 'reply', side.explicit || digitRun(text, side.pos) === 3);
+  if (side.explicit || isBareReply(text, side.pos)) scanner.slot(side.pos, 'transcript-reply', 'reply', side.explicit);
   scanner.answers = undefined;
   const done = scanner.completed;
   let next = state.inData ? { ...state, inData: false } : state;
@@ -124,10 +127,15 @@ export function readTranscriptLine(scanner: LineScanner, side: LineSide, state: 
   return done.reply === 354 && head === 'DATA' ? { ...next, inData: true } : next;
 }
 
-function digitRun(text: string, pos: number): number {
-  let end = pos;
-  while (isDigit(text.charCodeAt(end))) end++;
-  return end - pos;
+/**
+ * Without a marker only a reply-shaped code and the space or dash after it make a reply
+ * (`250 OK`, `250-SIZE`, `334 `, as `exim -bh` prints them): not `50 messages`, a lone number,
+ * nor the `038  Date:` of a spool file printed in between.
+ */
+function isBareReply(text: string, pos: number): boolean {
+  if (!isReplyShaped(text, pos) || !isDigit(text.charCodeAt(pos + 2))) return false;
+  const sep = text.charCodeAt(pos + 3);
+  return sep === Ch.Space || sep === Ch.Dash;
 }
 
 /** The line that ends message content: a lone `.` (RFC 5321 s4.1.1.4). */

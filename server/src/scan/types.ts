@@ -15,8 +15,9 @@ export type FindingContext =
   | 'postfix-dsn'        // Postfix `dsn=4.4.1`
   | 'sendmail-dsn'       // Sendmail `dsn=5.1.1, stat=...`
   | 'sendmail-reply'     // Sendmail `reply=550 5.1.1 ...`, `reject=550 ...`, `stat=Deferred: 451 ...`
-  | 'exim-error'         // Exim `SMTP error from remote mail server after ...: 550 ...`, `host x [ip]: 550 ...`
+  | 'exim-error'         // Exim `SMTP error from remote mail server after ...: 550 ...`, `host x [ip]: 550 ...`, `LMTP error after ...:`, `response to "..." was: 550 ...`
   | 'exim-reject'        // Exim `F=<...> rejected RCPT <...>: 550 ...`
+  | 'exim-confirmation'  // Exim delivery `=> ... C="250 2.0.0 OK id=..."`: the reply that accepted the message
   | 'ndr'                // Exchange and provider bounce text: `Remote Server returned '550 ...'`, `#550 5.1.1 ...##`, `(#5.1.1)`
   | 'dsn-status'         // DSN `Status: 5.1.1`
   | 'dsn-diagnostic'     // DSN `Diagnostic-Code: smtp; 550 5.1.1 ...` and its folded lines

@@ -17,6 +17,11 @@ const NAME_KINDS: readonly (readonly [RegExp, DocumentKind])[] = [
 
 /** Content clues, strongest first; each is tested on the start of the document only. */
 const CONTENT_KINDS: readonly (readonly [RegExp, DocumentKind])[] = [
+  // Replies without markers, as `exim -bh`/`-bs` print them: a server greeting at line start
+  // (a session, even where it prints a bounce), the `**** SMTP testing session` banner, or a
+  // reply as the document's first line.
+  [/^(?:220[ -]|\*\*\*\* SMTP testing session)/m, 'transcript'],
+  [/^[2-5][0-5]\d[ -]/, 'transcript'],
   [/^(?:Final-Recipient|Diagnostic-Code|Reporting-MTA)[ \t]*:|^Content-Type:[ \t]*message\/delivery-status/im, 'dsn'],
   [/^[ \t]*(?:S:|C:|<<<|>>>|<-|->)[ \t]*(?:\d{3}[ -]|(?:EHLO|HELO|MAIL FROM|RCPT TO|DATA|QUIT)\b)/m, 'transcript'],
   [/^[a-z][a-z0-9_]{0,60}_(?:reject|defer)_code[ \t]*=|^[^#\s][^\s]{0,255}[ \t]+(?:REJECT|DEFER|DEFER_IF_PERMIT)\b|^[ \t]*(?:deny|drop|warn)\b.{0,200}\bmessage[ \t]*=|ERROR:"?\d/m, 'config'],
