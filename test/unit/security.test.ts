@@ -13,7 +13,8 @@ import * as ts from 'typescript';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** Where the CLI lives: the one part of our code that may read files (those its user names). */
-const CLI_DIR = path.join('server', 'src', 'cli');
+/** The adapters that read the files a user names: the CLI and the MCP server. */
+const READING_DIRS = [path.join('server', 'src', 'cli'), path.join('server', 'src', 'mcp')];
 
 /** What the client may take from child_process: `fork`, to start our server module (and its types). */
 const CLIENT_SPAWN_NAMES = new Set(['fork', 'ChildProcess', 'ForkOptions']);
@@ -96,7 +97,7 @@ const OUR_FILES = [...sourceFiles('client/src'), ...sourceFiles('server/src')];
 test('the sources the policy covers are found', () => {
   assert.ok(OUR_FILES.some((f) => f.startsWith(path.join('server', 'src', 'lsp'))), 'server/src/lsp sources');
   assert.ok(OUR_FILES.some((f) => f.startsWith(path.join('client', 'src'))), 'client/src sources');
-  assert.ok(OUR_FILES.some((f) => f.startsWith(CLI_DIR)), 'CLI sources');
+  for (const dir of READING_DIRS) assert.ok(OUR_FILES.some((f) => f.startsWith(dir)), `${dir} sources`);
 });
 
 /** The client may fork our server; nothing else may use a forbidden module. */
@@ -122,12 +123,12 @@ test('no source evaluates code or calls network APIs', () => {
   assert.deepEqual(OUR_FILES.flatMap((rel) => findings(rel).uses.filter((u) => !/\bfs(\/promises)?\./.test(u))), []);
 });
 
-test('only the CLI touches the file system, and it only reads', () => {
+test('only the CLI and the MCP server touch the file system, and they only read', () => {
   const violations: string[] = [];
   for (const rel of OUR_FILES) {
     const { modules, uses } = findings(rel);
     const fsImport = [...modules].find(([name]) => FS_MODULES.has(name));
-    if (fsImport && !rel.startsWith(CLI_DIR)) violations.push(`${fsImport[1].at} imports ${fsImport[0]} outside the CLI`);
+    if (fsImport && !READING_DIRS.some((dir) => rel.startsWith(dir))) violations.push(`${fsImport[1].at} imports ${fsImport[0]} outside the CLI and MCP server`);
     violations.push(...uses.filter((u) => /\bfs(\/promises)?\./.test(u)).map((u) => `${u} writes`));
   }
   assert.deepEqual(violations, []);
@@ -183,7 +184,7 @@ function bundleOrigins(bundle: string, pattern: RegExp): { sources: readonly str
 const isOurs = (source: string): boolean => /(^|\/)(client|server)\/src\//.test(source) && !source.includes('node_modules');
 
 test('the built bundles hold no eval or new Function from our sources', () => {
-  for (const name of ['extension.js', 'server.js', 'cli.js']) {
+  for (const name of ['extension.js', 'server.js', 'cli.js', 'mcp.js']) {
     const file = path.join(ROOT, 'dist', name);
     assert.ok(fs.existsSync(file) && fs.existsSync(`${file}.map`), `dist/${name} and its source map are built`);
     const { sources, origins } = bundleOrigins(file, /\beval\s*\(|\bnew\s+Function\s*\(/g);

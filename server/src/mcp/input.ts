@@ -1,7 +1,6 @@
 // Reads what a tool is given, a file under the roots or inline text, as lines, without
 // holding a large file in memory; the kind is taken from the name and the first 64 KiB.
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { detectKind, splitLines } from '../service';
 import type { DocumentKind } from '../service/types';
@@ -34,13 +33,9 @@ export async function openInput(args: InputArgs, roots: Roots): Promise<Input | 
   return { name: checked.path, kind, lines };
 }
 
+/** The first SNIFF_BYTES of a file, for the kind's content clues. */
 async function head(file: string): Promise<string> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await handle.close();
-  }
+  let text = '';
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', start: 0, end: SNIFF_BYTES - 1 })) text += chunk;
+  return text;
 }
