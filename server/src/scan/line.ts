@@ -209,7 +209,29 @@ export class LineScanner {
     return false;
   }
 
-  private addReply(token: NumberToken, context: FindingContext, malformedOk: boolean): Finding {
+  /**
+   * A reply whose enhanced code a format finder has read itself, where the separators are the
+   * format's own (qmail's `Remote_host_said:_550_5.1.1_...`): both tokens are exact.
+   */
+  replyWith(reply: NumberToken, enhanced: NumberToken | undefined, context: FindingContext): void {
+    if (this.taken(reply.start, this.findings.length)) return;
+    if (enhanced === undefined) this.addReply(reply, context, false);
+    else this.addReply(reply, context, false, enhanced);
+  }
+
+  /**
+   * An enhanced code written as three separate numbers (KumoMTA's
+   * `"enhanced_code":{"class":5,"subject":1,"detail":1}`): the range is the whole object, the
+   * text the code its numbers spell. Only a well-formed code is reported.
+   */
+  spelled(start: number, end: number, parts: EnhancedParts, context: FindingContext): void {
+    const text = `${parts.cls}.${parts.subject}.${parts.detail}`;
+    if (enhancedFlaw(text) !== undefined || this.taken(start, this.findings.length)) return;
+    const finding: Mutable<Finding> = { kind: 'enhanced', line: this.line, start, end, text, context, enhanced: parts };
+    this.findings.push(finding);
+  }
+
+  private addReply(token: NumberToken, context: FindingContext, malformedOk: boolean, known?: NumberToken): Finding {
     const text = this.text;
     const line = this.line;
     const start = token.start;
@@ -217,8 +239,8 @@ export class LineScanner {
     const codeText = replyText(text, start, end);
     const sepCode = text.charCodeAt(end);
     const separator = sepCode === Ch.Dash ? '-' : sepCode === Ch.Space ? ' ' : '';
-    let enhanced: NumberToken | undefined;
-    const at = enhancedAfter(text, end);
+    let enhanced: NumberToken | undefined = known;
+    const at = known === undefined ? enhancedAfter(text, end) : -1;
     if (at > 0) {
       const next = readNumber(text, at);
       // A malformed enhanced code counts only where a code is clearly meant.

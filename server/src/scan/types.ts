@@ -15,6 +15,13 @@ export type FindingContext =
   | 'sendmail-reply'     // Sendmail `reply=550 5.1.1 ...`, `reject=550 ...`, `stat=Deferred: 451 ...`
   | 'exim-error'         // Exim `SMTP error from remote mail server after ...: 550 ...`, `host x [ip]: 550 ...`
   | 'exim-reject'        // Exim `F=<...> rejected RCPT <...>: 550 ...`
+  | 'opensmtpd'          // OpenSMTPD `stat="550 ..."`, `failed-command ... result="550 ..."`, `" => 451 ...`, `<<< 554-...`
+  | 'haraka'             // Haraka `[core] S: 250 ...`, `rejected: 550 ...`, `lr="550 ..."`, `response="250 ..."`
+  | 'qmail'              // qmail `Remote_host_said:_550_5.1.1_...`, `rblsmtpd: ...: 451 ...`, `qmail-smtpd: 421 ...`
+  | 'courier'            // Courier `courieresmtpd: error,...,to=<x>: 550 ...`, `msg="535 ..."`
+  | 'exchange-log'       // Exchange protocol logs `,<,250 2.1.5 ...`, tracking and Microsoft 365 trace `{LED=550 5.1.10 ...}`
+  | 'kumomta'            // KumoMTA `"response":{"code":550,"enhanced_code":{"class":5,...}}`
+  | 'powermta'           // PowerMTA accounting `5.1.1 (bad destination mailbox address),smtp;550 ...`
   | 'ndr'                // Exchange and provider bounce text: `Remote Server returned '550 ...'`, `#550 5.1.1 ...##`, `(#5.1.1)`
   | 'dsn-status'         // DSN `Status: 5.1.1`
   | 'dsn-diagnostic'     // DSN `Diagnostic-Code: smtp; 550 5.1.1 ...` and its folded lines
@@ -57,7 +64,7 @@ export interface Finding {
   readonly line: number;
   readonly start: number;
   readonly end: number;
-  /** The code as written. */
+  /** The code as written (for KumoMTA's `enhanced_code` object, the code its three numbers spell). */
   readonly text: string;
   readonly context: FindingContext;
   /** Reply: the three digits as a number when `text` is all digits. */

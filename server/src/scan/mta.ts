@@ -1,0 +1,156 @@
+// Codes in the logs of MTAs other than Postfix, Sendmail and Exim, found after the words that
+// introduce them:
+//  - OpenSMTPD: `stat="550 ..."`, `stat=451 ...`, `failed-command ... result="550 ..."`,
+//    `Failed command on session x: "RCPT TO:<...>" => 451 ...`, traces `mta: 0x...: <<< 554-...`;
+//  - Haraka: `[core] S: 250 ...`, `[outbound] recipient <x> rejected: 550 ...`, `lr="550 ..."`,
+//    `response="250 ..."`;
+//  - qmail and its forks: multilog `Remote_host_said:_550_5.1.1_..._/`, `rblsmtpd: ip pid n: 451 ...`,
+//    `qmail-smtpd: 421 ...` (`(#5.1.1)` is read with the bounce text's `#` codes in logs.ts);
+//  - Courier: `courieresmtpd: error,...,to=<x>: 550 ...`, `msg="535 ..."`, `courieresmtp: id=...,addr=<x>: 550 ...`;
+//  - Exchange protocol logs (`,<,250 2.1.5 Recipient OK`) and message tracking / Microsoft 365
+//    message trace `{LED=550 5.1.10 ...}`;
+//  - KumoMTA JSON records: `"response":{"code":550,"enhanced_code":{"class":5,"subject":1,"detail":1},...}`;
+//  - PowerMTA accounting CSV: `...,failed,5.1.1 (bad destination mailbox address),smtp;550 ...`.
+// logs.ts finds whether any of MTA_WORDS is on a line in its one keyword scan; only then do
+// these finders run, each looking for its own word.
+import { Ch, isDigit, readNumber, skipSpaces, type NumberToken } from './lexer';
+import type { LineScanner } from './line';
+import type { FindingContext } from './types';
+import { isReplyShaped, enhancedFlaw } from './codes';
+
+/** The words that introduce a code in these formats (plain text, joined into logs.ts's keyword scan). */
+export const MTA_WORDS = /failed-command|" => |: <<< |: >>> | S: | rejected: | lr=| response=|said:_|rblsmtpd: |qmail-smtpd|courier|,<,|,>,|LED=|"response":|smtp;/;
+
+/** KumoMTA's enhanced code as an object of three numbers. */
+const KUMO_ENHANCED = /\{ *"class": *(\d{1,3}), *"subject": *(\d{1,3}), *"detail": *(\d{1,3}) *\}/y;
+
+export function findMtaCodes(scanner: LineScanner): void {
+  const text = scanner.text;
+  // OpenSMTPD
+  const failed = text.indexOf('failed-command');
+  if (failed >= 0) afterField(scanner, text.indexOf(' result=', failed), ' result='.length, 'opensmtpd');
+  afterWord(scanner, '" => ', 'opensmtpd');
+  afterWord(scanner, ': <<< ', 'opensmtpd');
+  afterWord(scanner, ': >>> ', 'opensmtpd');
+  // Haraka
+  const server = text.indexOf('] S: ');
+  if (server >= 0) scanner.slot(server + 5, 'haraka', 'any', false);
+  afterWord(scanner, ' rejected: ', 'haraka');
+  afterField(scanner, text.indexOf(' lr='), ' lr='.length, 'haraka');
+  afterField(scanner, text.indexOf(' response='), ' response='.length, 'haraka');
+  // qmail
+  const said = text.indexOf('said:_');
+  if (said >= 0) qmailSaid(scanner, said + 'said:_'.length);
+  afterColon(scanner, 'rblsmtpd: ', 'qmail');
+  afterColon(scanner, 'qmail-smtpd', 'qmail');
+  // Courier
+  const courier = text.indexOf('courier');
+  if (courier >= 0) {
+    const address = text.indexOf('>: ', courier);
+    if (address >= 0) scanner.slot(skipSpaces(text, address + 3), 'courier', 'any', false);
+    afterField(scanner, text.indexOf(',msg=', courier), ',msg='.length, 'courier');
+  }
+  // Exchange and Microsoft 365
+  afterField(scanner, text.indexOf(',<,'), 3, 'exchange-log');
+  afterField(scanner, text.indexOf(',>,'), 3, 'exchange-log');
+  afterWord(scanner, 'LED=', 'exchange-log');
+  // KumoMTA and PowerMTA
+  const response = text.indexOf('"response":');
+  if (response >= 0) kumoResponse(scanner, response + '"response":'.length);
+  const diag = text.indexOf('smtp;');
+  if (diag >= 0) powerMtaDiag(scanner, diag);
+}
+
+/**
+ * OpenSMTPD's `stat=` when it opens with a code (`stat="550 Invalid recipient"`, older
+ * `stat=550 ...`); Sendmail's `stat=Deferred: 451 ...` is read in logs.ts.
+ */
+export function openSmtpdStat(scanner: LineScanner, value: number): void {
+  scanner.slot(unquoted(scanner.text, value), 'opensmtpd', 'any', false);
+}
+
+/** The code right after `word`. */
+function afterWord(scanner: LineScanner, word: string, context: FindingContext): void {
+  const at = scanner.text.indexOf(word);
+  if (at >= 0) scanner.slot(skipSpaces(scanner.text, at + word.length), context, 'any', false);
+}
+
+/** The code opening a field's value (maybe quoted) that starts `skip` characters after `at`. */
+function afterField(scanner: LineScanner, at: number, skip: number, context: FindingContext): void {
+  if (at >= 0) scanner.slot(unquoted(scanner.text, at + skip), context, 'any', false);
+}
+
+/** The code after the first `: ` that follows `word` (`rblsmtpd: 192.0.2.5 pid 4242: 451 ...`). */
+function afterColon(scanner: LineScanner, word: string, context: FindingContext): void {
+  const at = scanner.text.indexOf(word);
+  if (at < 0) return;
+  const colon = scanner.text.indexOf(': ', at + word.length - 1);
+  if (colon >= 0) scanner.slot(skipSpaces(scanner.text, colon + 2), context, 'any', false);
+}
+
+/** Past an opening quote, also an escaped one (`stat=\"550 ...\"` in `journalctl -o json`). */
+function unquoted(text: string, i: number): number {
+  if (text.charCodeAt(i) === 92 && text.charCodeAt(i + 1) === Ch.Quote) return i + 2;
+  return text.charCodeAt(i) === Ch.Quote ? i + 1 : i;
+}
+
+/**
+ * qmail-send writes the remote reply with `_` for spaces and `/` for line breaks:
+ * `Remote_host_said:_550-5.1.1_first_line/550-5.1.1_second/550_5.1.1_last/Giving_up_on_192.0.2.1./`.
+ * Each line of the reply starts after `said:_` or a `/`.
+ */
+function qmailSaid(scanner: LineScanner, start: number): void {
+  const text = scanner.text;
+  let at = start;
+  while (at >= 0 && at < text.length && isDigit(text.charCodeAt(at))) {
+    const reply = readNumber(text, at);
+    const sep = text.charCodeAt(reply.end);
+    if (reply.parts !== 1 || reply.end - at !== 3 || !isReplyShaped(text, at) || !(sep === 95 || sep === Ch.Dash || sep === Ch.Slash)) return;
+    scanner.replyWith(reply, qmailEnhanced(text, reply.end + 1), 'qmail');
+    const slash = text.indexOf('/', reply.end);
+    at = slash < 0 ? -1 : slash + 1;
+  }
+}
+
+/** An enhanced code at `at` ended by `_`, `/` or the line's end. */
+function qmailEnhanced(text: string, at: number): NumberToken | undefined {
+  if (!isDigit(text.charCodeAt(at))) return undefined;
+  const token = readNumber(text, at);
+  const after = text.charCodeAt(token.end);
+  const ends = token.end >= text.length || after === 95 || after === Ch.Slash;
+  return token.parts === 3 && ends && enhancedFlaw(text.slice(at, token.end)) === undefined ? token : undefined;
+}
+
+/** KumoMTA: `"response":{"code":550,"enhanced_code":{"class":5,"subject":1,"detail":1},"content":...}`. */
+function kumoResponse(scanner: LineScanner, at: number): void {
+  const text = scanner.text;
+  let i = skipSpaces(text, at);
+  if (text.charCodeAt(i) !== Ch.LBrace) return;
+  i = skipSpaces(text, i + 1);
+  if (!text.startsWith('"code":', i)) return;
+  i = skipSpaces(text, i + '"code":'.length);
+  if (!isDigit(text.charCodeAt(i))) return;
+  const code = readNumber(text, i);
+  const after = text.charCodeAt(code.end);
+  if (code.parts === 1 && code.end - i === 3 && isReplyShaped(text, i) && (after === Ch.Comma || after === Ch.RBrace || after === Ch.Space)) {
+    scanner.replyWith(code, undefined, 'kumomta');
+  }
+  const enhanced = text.indexOf('"enhanced_code":', code.end);
+  if (enhanced < 0) return;
+  KUMO_ENHANCED.lastIndex = skipSpaces(text, enhanced + '"enhanced_code":'.length);
+  const m = KUMO_ENHANCED.exec(text);
+  if (m !== null) scanner.spelled(m.index, KUMO_ENHANCED.lastIndex, { cls: Number(m[1]), subject: Number(m[2]), detail: Number(m[3]) }, 'kumomta');
+}
+
+/**
+ * PowerMTA accounting: `dsnDiag` is `smtp;550 5.1.1 ...`, and the field before it is `dsnStatus`,
+ * `5.1.1 (bad destination mailbox address)`, in the default field order.
+ */
+function powerMtaDiag(scanner: LineScanner, at: number): void {
+  const text = scanner.text;
+  scanner.slot(skipSpaces(text, at + 'smtp;'.length), 'powermta', 'any', true);
+  const fieldStart = at > 0 && text.charCodeAt(at - 1) === Ch.Quote ? at - 1 : at;
+  if (fieldStart === 0 || text.charCodeAt(fieldStart - 1) !== Ch.Comma) return;
+  const status = text.lastIndexOf(',', fieldStart - 2) + 1;
+  if (status > 0) scanner.slot(unquoted(text, status), 'powermta', 'enhanced', false);
+}
