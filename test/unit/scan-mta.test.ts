@@ -194,7 +194,14 @@ test('PowerMTA accounting CSV: dsnStatus and dsnDiag', () => {
     ['t,2024-05-01 12:00:00+0000,2024-05-01 11:59:58+0000,a@example.com,bob@example.org,,delayed,4.4.1 (no answer from host),smtp;421 Service not available,,no-answer-from-host',
       ['E:4.4.1@powermta', 'R:421@powermta']],
   ]);
-  assert.deepEqual(found('type,timeLogged,timeQueued,orig,rcpt,orcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,bounceCat'), []);
+  // A bounce-only file (`records b`) without dsnDiag.
+  assert.deepEqual(found('b,2016-05-29 01:10:51+0200,bad-domain,vmta-mta04,list@example.com,x@example.org,mta.example.com (192.0.2.1),192.0.2.1,,5.1.2 (bad destination system: no such domain),'),
+    ['E:5.1.2@powermta']);
+  expectNone([
+    'type,timeLogged,timeQueued,orig,rcpt,orcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,bounceCat',
+    'd,2024-05-01 12:00:00+0000,2024-05-01 11:59:58+0000,a@example.com,bob@example.org,,relayed,,,mx.example.org (192.0.2.25),1.2.3 (a version)',
+    'a,b,1.10.2 (release notes),2.0.0',
+  ]);
 });
 
 test('Dovecot LMTP, amavis, Rspamd and Zimbra: the replies they quote, nothing else', () => {

@@ -5,7 +5,7 @@
 // One regex scan tells which keywords are on the line; most log lines hold none.
 import { Ch, isDigit, skipSpaces } from './lexer';
 import type { LineScanner } from './line';
-import { findMtaCodes, MTA_WORDS, openSmtpdStat } from './mta';
+import { findAccountingStatus, findMtaCodes, MTA_WORDS, openSmtpdStat } from './mta';
 import type { FindingContext } from './types';
 
 /** Postfix `status=sent (`, `status=deferred (`: the word and the parenthesis. */
@@ -109,6 +109,7 @@ export function findLogCodes(scanner: LineScanner): void {
     else openSmtpdStat(scanner, stat);
   }
   if (words & MTA) findMtaCodes(scanner);
+  findAccountingStatus(scanner);
 
   const host = skipSpaces(text, 0);
   if (text.startsWith('host ', host)) {

@@ -10,7 +10,8 @@
 //  - Exchange protocol logs (`,<,250 2.1.5 Recipient OK`) and message tracking / Microsoft 365
 //    message trace `{LED=550 5.1.10 ...}`;
 //  - KumoMTA JSON records: `"response":{"code":550,"enhanced_code":{"class":5,"subject":1,"detail":1},...}`;
-//  - PowerMTA accounting CSV: `...,failed,5.1.1 (bad destination mailbox address),smtp;550 ...`.
+//  - PowerMTA accounting CSV: `...,failed,5.1.1 (bad destination mailbox address),smtp;550 ...`
+//    (the status field by the record's shape, `findAccountingStatus`).
 // logs.ts finds whether any of MTA_WORDS is on a line in its one keyword scan; only then do
 // these finders run, each looking for its own word.
 import { Ch, isDigit, readNumber, skipSpaces, type NumberToken } from './lexer';
@@ -144,15 +145,26 @@ function kumoResponse(scanner: LineScanner, at: number): void {
   if (m !== null) scanner.spelled(m.index, KUMO_ENHANCED.lastIndex, { cls: Number(m[1]), subject: Number(m[2]), detail: Number(m[3]) }, 'kumomta');
 }
 
-/**
- * PowerMTA accounting: `dsnDiag` is `smtp;550 5.1.1 ...`, and the field before it is `dsnStatus`,
- * `5.1.1 (bad destination mailbox address)`, in the default field order.
- */
+/** PowerMTA accounting: `dsnDiag` is `smtp;550 5.1.1 ...`. */
 function powerMtaDiag(scanner: LineScanner, at: number): void {
+  scanner.slot(skipSpaces(scanner.text, at + 'smtp;'.length), 'powermta', 'any', true);
+}
+
+/**
+ * A PowerMTA accounting record starts with its type (`d,`, `b,`, `t,`, `tq,`...); its `dsnStatus`
+ * field is an enhanced code and the registry's words for it: `5.1.1 (bad destination mailbox address)`.
+ * Two character tests tell every other line apart.
+ */
+export function findAccountingStatus(scanner: LineScanner): void {
   const text = scanner.text;
-  scanner.slot(skipSpaces(text, at + 'smtp;'.length), 'powermta', 'any', true);
-  const fieldStart = at > 0 && text.charCodeAt(at - 1) === Ch.Quote ? at - 1 : at;
-  if (fieldStart === 0 || text.charCodeAt(fieldStart - 1) !== Ch.Comma) return;
-  const status = text.lastIndexOf(',', fieldStart - 2) + 1;
-  if (status > 0) scanner.slot(unquoted(text, status), 'powermta', 'enhanced', false);
+  const first = text.charCodeAt(0);
+  if (first < 97 || first > 122) return;
+  const comma = text.charCodeAt(1) === Ch.Comma ? 1 : text.charCodeAt(2) === Ch.Comma ? 2 : -1;
+  if (comma < 0) return;
+  for (let at = comma; at >= 0; at = text.indexOf(',', at + 1)) {
+    const start = unquoted(text, at + 1);
+    if (!isDigit(text.charCodeAt(start))) continue;
+    const token = readNumber(text, start);
+    if (token.parts === 3 && text.startsWith(' (', token.end)) scanner.slot(start, 'powermta', 'enhanced', false);
+  }
 }
