@@ -102,11 +102,8 @@ function constantOf(node: ts.Expression, consts: ReadonlyMap<string, ts.Expressi
   return undefined;
 }
 
-/**
- * `const NAME = <expr>` declarations of a file, by name (any nesting level), and the consts it
- * imports by name from its relative modules (`import { WORDS } from './words'`), one level deep.
- */
-function constDeclarations(file: ts.SourceFile, followImports = true): Map<string, ts.Expression> {
+/** `const NAME = <expr>` declarations of a file, by name (any nesting level). */
+function constDeclarations(file: ts.SourceFile): Map<string, ts.Expression> {
   const consts = new Map<string, ts.Expression>();
   const visit = (node: ts.Node): void => {
     if (ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.Const) !== 0) {
@@ -117,27 +114,7 @@ function constDeclarations(file: ts.SourceFile, followImports = true): Map<strin
     ts.forEachChild(node, visit);
   };
   visit(file);
-  if (followImports) for (const [name, init] of importedConsts(file)) if (!consts.has(name)) consts.set(name, init);
   return consts;
-}
-
-/** The consts a file imports by name from relative TypeScript modules, under their local names. */
-function importedConsts(file: ts.SourceFile): Map<string, ts.Expression> {
-  const imported = new Map<string, ts.Expression>();
-  for (const statement of file.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-    const bindings = statement.importClause?.namedBindings;
-    if (bindings === undefined || !ts.isNamedImports(bindings) || !statement.moduleSpecifier.text.startsWith('.')) continue;
-    const target = path.resolve(path.dirname(file.fileName), `${statement.moduleSpecifier.text}.ts`);
-    if (!fs.existsSync(target)) continue;
-    const source = ts.createSourceFile(target, fs.readFileSync(target, 'utf8'), ts.ScriptTarget.Latest, true);
-    const consts = constDeclarations(source, false);
-    for (const element of bindings.elements) {
-      const init = consts.get((element.propertyName ?? element.name).text);
-      if (init !== undefined) imported.set(element.name.text, init);
-    }
-  }
-  return imported;
 }
 
 function isRegExpConstructor(node: ts.Node): node is ts.NewExpression | ts.CallExpression {

@@ -5,7 +5,7 @@
 // One regex scan tells which keywords are on the line; most log lines hold none.
 import { Ch, isDigit, skipSpaces } from './lexer';
 import type { LineScanner } from './line';
-import { findAccountingStatus, findMtaCodes, MTA_WORDS, openSmtpdStat } from './mta';
+import { findMtaCodes, openSmtpdStat } from './mta';
 import type { FindingContext } from './types';
 
 /** Postfix `status=sent (`, `status=deferred (`: the word and the parenthesis. */
@@ -19,17 +19,11 @@ const EXIM_HOST = /host [^ \t]{1,255} \[[^\]]{1,64}\](?::\d{1,5})?:[ \t]*/y;
  * The words the finders below look for (`#` and a leading `host ` are looked for directly). One
  * native scan tells which of them a line holds, so only their finders run.
  */
-const LOG_WORDS = /returned was:| said:|refused to talk to me:|responded with failure:| not accepted:|reject|SMTP error from remote mail|status=|dsn=|reply=|stat=|returned '/;
-const KEYWORDS = new RegExp(`${LOG_WORDS.source}|${MTA_WORDS.source}`, 'g');
-
-/** The words of the other MTAs (mta.ts) share one bit: their finders look for their own word. */
-const MTA = 1 << 30;
+const KEYWORDS = /returned was:| said:|refused to talk to me:|responded with failure:| not accepted:|reject|SMTP error from remote mail|status=|dsn=|reply=|stat=|returned '/g;
 
 /** The keywords, each with its bit (in the order of KEYWORDS, whose alternatives are plain text). */
-const WORDS: readonly { readonly text: string; readonly bit: number }[] = [
-  ...LOG_WORDS.source.split('|').map((text, i) => ({ text, bit: 1 << i })),
-  ...MTA_WORDS.source.split('|').map((text) => ({ text, bit: MTA })),
-];
+const WORDS: readonly { readonly text: string; readonly bit: number }[] =
+  KEYWORDS.source.split('|').map((text, i) => ({ text, bit: 1 << i }));
 
 /** The bit of one keyword; a keyword missing from KEYWORDS is a programming error, caught on load. */
 function bitOf(keyword: string): number {
@@ -108,8 +102,7 @@ export function findLogCodes(scanner: LineScanner): void {
     if (STAT_WORD.test(text)) scanner.slot(skipSpaces(text, STAT_WORD.lastIndex), 'sendmail-reply', 'any', false);
     else openSmtpdStat(scanner, stat);
   }
-  if (words & MTA) findMtaCodes(scanner);
-  findAccountingStatus(scanner);
+  findMtaCodes(scanner);
 
   const host = skipSpaces(text, 0);
   if (text.startsWith('host ', host)) {

@@ -12,21 +12,28 @@
 //  - KumoMTA JSON records: `"response":{"code":550,"enhanced_code":{"class":5,"subject":1,"detail":1},...}`;
 //  - PowerMTA accounting CSV: `...,failed,5.1.1 (bad destination mailbox address),smtp;550 ...`
 //    (the status field by the record's shape, `findAccountingStatus`).
-// logs.ts finds whether any of MTA_WORDS is on a line in its one keyword scan; only then do
-// these finders run, each looking for its own word.
+// Their words are too many for logs.ts's keyword scan (each word more slows it for every line):
+// these finders run only on a line where one native scan (REPLY_SHAPE) finds a number shaped like a
+// reply, and each looks for its own word with `indexOf`.
 import { Ch, isDigit, readNumber, skipSpaces, type NumberToken } from './lexer';
 import type { LineScanner } from './line';
 import type { FindingContext } from './types';
 import { isReplyShaped, enhancedFlaw } from './codes';
 
-/** The words that introduce a code in these formats (plain text, joined into logs.ts's keyword scan). */
-export const MTA_WORDS = /failed-command|" => |: <<< |: >>> | S: | rejected: | lr=| response=|said:_|rblsmtpd: |qmail-smtpd|courier|,<,|,>,|LED=|"response":|smtp;/;
+/**
+ * A number shaped like a reply (`550`, not `650`) standing alone (after a word boundary or qmail's
+ * `_`) and followed by what follows a reply in these formats: space, `-`, `_`, a JSON or CSV `,`,
+ * `"`, `}`, or the line's end. Most log lines have none; a filter only, the finders check.
+ */
+const REPLY_SHAPE = /(?:\b|_)[2-5][0-5]\d(?:[ _,"}-]|$)/;
 
 /** KumoMTA's enhanced code as an object of three numbers. */
 const KUMO_ENHANCED = /\{ *"class": *(\d{1,3}), *"subject": *(\d{1,3}), *"detail": *(\d{1,3}) *\}/y;
 
 export function findMtaCodes(scanner: LineScanner): void {
+  findAccountingStatus(scanner);
   const text = scanner.text;
+  if (!REPLY_SHAPE.test(text)) return;
   // OpenSMTPD
   const failed = text.indexOf('failed-command');
   if (failed >= 0) afterField(scanner, text.indexOf(' result=', failed), ' result='.length, 'opensmtpd');
@@ -155,7 +162,7 @@ function powerMtaDiag(scanner: LineScanner, at: number): void {
  * field is an enhanced code and the registry's words for it: `5.1.1 (bad destination mailbox address)`.
  * Two character tests tell every other line apart.
  */
-export function findAccountingStatus(scanner: LineScanner): void {
+function findAccountingStatus(scanner: LineScanner): void {
   const text = scanner.text;
   const first = text.charCodeAt(0);
   if (first < 97 || first > 122) return;
