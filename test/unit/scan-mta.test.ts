@@ -70,6 +70,10 @@ test('Haraka: protocol replies, outbound rejections, the last response on discon
     ['[NOTICE] [DAA706AE-4EA6-4651-816F-C14B4C0BED7E.6.1] [outbound] recipient <x@example.org> rejected: 550 Unknown user', ['R:550@haraka']],
     ['[NOTICE] [DAA706AE-4EA6-4651-816F-C14B4C0BED7E.6] [core] disconnect ip=192.0.2.88 rdns="mx.example.com" helo="mx.example.com" relay=Y early=N esmtp=Y tls=N pipe=N txns=1 rcpts=1/0/0 msgs=1/0/0 bytes=232 lr="554 5.7.1 Denied"',
       ['R:554@haraka', 'E:5.7.1@haraka']],
+    ['2017-10-18T13:14:54.666Z [DEBUG] [-] [core] Temp fail for: Upstream error: 421 Enter message, ending with "." on a line by itself mx1.example.org SMTP incoming data timeout - closing connection.',
+      ['R:421@haraka']],
+    ['[INFO] [7B6260E0-240F-4AAD-9E52-1188B0D14DC5.1.1] [outbound] Temp failing 1539758017236_1539762057544_6_23821_XrUdrN_11_mx.example.org for 64 seconds: Upstream error: 451 4.7.1 Greylisted, try again',
+      ['R:451@haraka', 'E:4.7.1@haraka']],
     ['[INFO] [-] [outbound] delivered file=1589380163213_1589380163213_0_11566_kAzw2C_1_mx domain=example.org host=mx.example.org ip=192.0.2.25 port=25 mode=SMTP tls=Y auth=N response="250 2.0.0 OK 1589380164 a1si12345 - gsmtp" delay=1.02 fails=0 rcpts=1/0/0',
       ['R:250@haraka', 'E:2.0.0@haraka']],
   ]);
@@ -77,6 +81,9 @@ test('Haraka: protocol replies, outbound rejections, the last response on discon
     '[PROTOCOL] [51DE505A-C5B4-4ED3-9FA0-45ED43F49E96.1] [core] C: RCPT TO:<bob@example.org> state=1',
     '[NOTICE] [51DE505A-C5B4-4ED3-9FA0-45ED43F49E96.1] [core] disconnect ip=192.0.2.88 rdns="mx" helo="mx" relay=N early=N esmtp=Y tls=N pipe=N txns=1 rcpts=1/0/0 msgs=1/0/0 bytes=232 lr=""',
     '[INFO] [-] [core] Generating a 2048 bit dhparams file at config/dhparams.pem',
+    '[INFO] [D01B4388-7099-4560-9A22-C6ABBBDCEA93.1.1] [outbound] Attempting to deliver to: 192.0.2.27:25 (0) (0)',
+    '[DEBUG] [-] [core] [outbound] host=192.0.2.27 port=25 pool_timeout=50 created',
+    '[INFO] [455AE8CF-0465-48B7-96F9-5834B6F62926.1.1] [outbound] Temp failing 1537261602478_1537262683758_4_4293_n86P6c_10_mx for 1024 seconds: Tried all MXs',
     '[NOTICE] [51DE505A-C5B4-4ED3-9FA0-45ED43F49E96.1] [core] queue code=CONT msg="Message Queued (51DE505A-C5B4-4ED3-9FA0-45ED43F49E96.1)"',
     // Not Haraka: an HTTP client's `response=` is no SMTP reply.
     'level=info msg="webhook sent" url=https://hooks.example.com/x response="200 OK" took=250ms',

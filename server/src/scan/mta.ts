@@ -2,7 +2,7 @@
 // introduce them:
 //  - OpenSMTPD: `stat="550 ..."`, `stat=451 ...`, `failed-command ... result="550 ..."`,
 //    `Failed command on session x: "RCPT TO:<...>" => 451 ...`, traces `mta: 0x...: <<< 554-...`;
-//  - Haraka: `[core] S: 250 ...`, `[outbound] recipient <x> rejected: 550 ...`, `lr="550 ..."`,
+//  - Haraka: `[core] S: 250 ...`, `[outbound] recipient <x> rejected: 550 ...`, `Upstream error: 421 ...`, `lr="550 ..."`,
 //    `[outbound] delivered ... response="250 ..."`;
 //  - qmail and its forks: multilog `Remote_host_said:_550_5.1.1_..._/`, `rblsmtpd: ip pid n: 451 ...`,
 //    `qmail-smtpd: 421 ...` (`(#5.1.1)` is read with the bounce text's `#` codes in logs.ts);
@@ -44,6 +44,7 @@ export function findMtaCodes(scanner: LineScanner): void {
   const server = text.indexOf('] S: ');
   if (server >= 0) scanner.slot(server + 5, 'haraka', 'any', false);
   afterWord(scanner, ' rejected: ', 'haraka');
+  afterWord(scanner, 'Upstream error: ', 'haraka');
   afterField(scanner, text.indexOf(' lr="'), ' lr='.length, 'haraka');
   // `response=` alone is too common a name (HTTP logs write `response="200 OK"`).
   const outbound = text.indexOf('[outbound] delivered ');

@@ -16,7 +16,7 @@ export type FindingContext =
   | 'exim-error'         // Exim `SMTP error from remote mail server after ...: 550 ...`, `host x [ip]: 550 ...`
   | 'exim-reject'        // Exim `F=<...> rejected RCPT <...>: 550 ...`
   | 'opensmtpd'          // OpenSMTPD `stat="550 ..."`, `failed-command ... result="550 ..."`, `" => 451 ...`, `<<< 554-...`
-  | 'haraka'             // Haraka `[core] S: 250 ...`, `rejected: 550 ...`, `lr="550 ..."`, `response="250 ..."`
+  | 'haraka'             // Haraka `[core] S: 250 ...`, `rejected: 550 ...`, `Upstream error: 421 ...`, `lr="550 ..."`, `response="250 ..."`
   | 'qmail'              // qmail `Remote_host_said:_550_5.1.1_...`, `rblsmtpd: ...: 451 ...`, `qmail-smtpd: 421 ...`
   | 'courier'            // Courier `courieresmtpd: error,...,to=<x>: 550 ...`, `msg="535 ..."`
   | 'exchange-log'       // Exchange protocol logs `,<,250 2.1.5 ...`, tracking and Microsoft 365 trace `{LED=550 5.1.10 ...}`
