@@ -189,6 +189,8 @@ test('KumoMTA: the response code as a JSON number, the enhanced code as its obje
   expectNone([
     '{"type":"Reception","recipient":"bob@example.org","size":1234,"timestamp":1714564800,"num_attempts":0,"created":1714564799}',
     '{"event":"delivered","response":"see the headers","code":250}',
+    // An HTTP log's response object is no KumoMTA response.
+    '{"level":"info","msg":"webhook","response":{"code":200,"body":"ok"},"took_ms":250}',
   ]);
 });
 

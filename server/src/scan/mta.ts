@@ -132,7 +132,11 @@ function qmailEnhanced(text: string, at: number): NumberToken | undefined {
   return token.parts === 3 && ends && enhancedFlaw(text.slice(at, token.end)) === undefined ? token : undefined;
 }
 
-/** KumoMTA: `"response":{"code":550,"enhanced_code":{"class":5,"subject":1,"detail":1},"content":...}`. */
+/**
+ * KumoMTA: `"response":{"code":550,"enhanced_code":{"class":5,"subject":1,"detail":1},"content":...}`.
+ * Its response object lists `code` then `enhanced_code` (an object or null); an HTTP log's
+ * `"response":{"code":200,...}` does not.
+ */
 function kumoResponse(scanner: LineScanner, at: number): void {
   const text = scanner.text;
   let i = skipSpaces(text, at);
@@ -142,12 +146,10 @@ function kumoResponse(scanner: LineScanner, at: number): void {
   i = skipSpaces(text, i + '"code":'.length);
   if (!isDigit(text.charCodeAt(i))) return;
   const code = readNumber(text, i);
-  const after = text.charCodeAt(code.end);
-  if (code.parts === 1 && code.end - i === 3 && isReplyShaped(text, i) && (after === Ch.Comma || after === Ch.RBrace || after === Ch.Space)) {
-    scanner.replyWith(code, undefined, 'kumomta');
-  }
-  const enhanced = text.indexOf('"enhanced_code":', code.end);
-  if (enhanced < 0) return;
+  const comma = skipSpaces(text, code.end);
+  const enhanced = skipSpaces(text, comma + 1);
+  if (text.charCodeAt(comma) !== Ch.Comma || !text.startsWith('"enhanced_code":', enhanced)) return;
+  if (code.parts === 1 && code.end - i === 3 && isReplyShaped(text, i)) scanner.replyWith(code, undefined, 'kumomta');
   KUMO_ENHANCED.lastIndex = skipSpaces(text, enhanced + '"enhanced_code":'.length);
   const m = KUMO_ENHANCED.exec(text);
   if (m !== null) scanner.spelled(m.index, KUMO_ENHANCED.lastIndex, { cls: Number(m[1]), subject: Number(m[2]), detail: Number(m[3]) }, 'kumomta');
