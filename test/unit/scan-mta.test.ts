@@ -59,6 +59,8 @@ test('OpenSMTPD lines without codes report nothing', () => {
     `${SYSLOG} smtpd[4242]: 1a2b3c4d5e6f7a8b mta delivery evpid=0123456789abcdef from=<a@example.com> to=<b@example.org> rcpt=<-> source="192.0.2.10" relay="198.51.100.25 (mx.example.org)" delay=550s result="Ok" stat="Ok"`,
     'smtp-in: session 7833f0235c0b5845: received invalid command: "RCPT TO:<b@example.org> ORCPT=rfc822;b@example.org"',
     'debug: mta: 0x1f8bfd426600: >>> RCPT TO:<b@example.org>',
+    // Not OpenSMTPD: a Ruby hash in an application log.
+    'Completed request {"status" => 200, "path" => "/hooks"} in 250ms',
   ]);
 });
 
@@ -87,6 +89,7 @@ test('Haraka: protocol replies, outbound rejections, the last response on discon
     '[NOTICE] [51DE505A-C5B4-4ED3-9FA0-45ED43F49E96.1] [core] queue code=CONT msg="Message Queued (51DE505A-C5B4-4ED3-9FA0-45ED43F49E96.1)"',
     // Not Haraka: an HTTP client's `response=` is no SMTP reply.
     'level=info msg="webhook sent" url=https://hooks.example.com/x response="200 OK" took=250ms',
+    '2024/05/01 12:00:00 [error] proxy: Upstream error: 502 Bad Gateway while reading response header',
   ]);
 });
 

@@ -37,14 +37,17 @@ export function findMtaCodes(scanner: LineScanner): void {
   // OpenSMTPD
   const failed = text.indexOf('failed-command');
   if (failed >= 0) afterField(scanner, text.indexOf(' result=', failed), ' result='.length, 'opensmtpd');
-  afterWord(scanner, '" => ', 'opensmtpd');
+  const command = text.indexOf('Failed command');
+  if (command >= 0) afterField(scanner, text.indexOf('" => ', command), '" => '.length, 'opensmtpd');
   afterWord(scanner, ': <<< ', 'opensmtpd');
   afterWord(scanner, ': >>> ', 'opensmtpd');
   // Haraka
   const server = text.indexOf('] S: ');
   if (server >= 0) scanner.slot(server + 5, 'haraka', 'any', false);
   afterWord(scanner, ' rejected: ', 'haraka');
-  afterWord(scanner, 'Upstream error: ', 'haraka');
+  // A proxy's `Upstream error: 502` is no SMTP reply: only Haraka's `] Temp fail... Upstream error:`.
+  const tempFail = text.indexOf('] Temp fail');
+  if (tempFail >= 0) afterField(scanner, text.indexOf('Upstream error: ', tempFail), 'Upstream error: '.length, 'haraka');
   afterField(scanner, text.indexOf(' lr="'), ' lr='.length, 'haraka');
   // `response=` alone is too common a name (HTTP logs write `response="200 OK"`).
   const outbound = text.indexOf('[outbound] delivered ');
