@@ -110,6 +110,7 @@ test('qmail: multilog replies written with underscores, exact ranges, each line 
     ['@400000006630c5d01b2a3c44 delivery 8: deferral: CNAME_lookup_failed_temporarily._(#4.4.3)/', ['E:4.4.3@ndr']],
     ['@400000006630c5d01b2a3c44 rblsmtpd: 192.0.2.5 pid 12345: 451 http://dnsbl.example.net/query?ip=192.0.2.5', ['R:451@qmail']],
     ['@400000006630c5d01b2a3c44 qmail-smtpd: 421 unable to read controls (#4.3.0)', ['R:421@qmail', 'E:4.3.0@ndr']],
+    ['Jun  2 10:00:01 mx qmail-smtpd[4242]: Rejected: 553 sorry, that domain isn\'t in my list of allowed rcpthosts (#5.7.1)', ['R:553@qmail', 'E:5.7.1@ndr']],
   ]);
   // The last line of a multi-line reply completes the group its first line opened.
   const lines = scan('@4000 delivery 5: failure: Remote_host_said:_550-5.1.1_first/550_5.1.1_last/');

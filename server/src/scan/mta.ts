@@ -94,12 +94,21 @@ function afterField(scanner: LineScanner, at: number, skip: number, context: Fin
   if (at >= 0) scanner.slot(unquoted(scanner.text, at + skip), context, 'any', false);
 }
 
-/** The code after the first `: ` that follows `word` (`rblsmtpd: 192.0.2.5 pid 4242: 451 ...`). */
+/**
+ * The code after the first `: ` that follows `word` and opens with a digit:
+ * `rblsmtpd: 192.0.2.5 pid 4242: 451 ...`, `qmail-smtpd: Rejected: 553 ...`.
+ */
 function afterColon(scanner: LineScanner, word: string, context: FindingContext): void {
-  const at = scanner.text.indexOf(word);
+  const text = scanner.text;
+  const at = text.indexOf(word);
   if (at < 0) return;
-  const colon = scanner.text.indexOf(': ', at + word.length - 1);
-  if (colon >= 0) scanner.slot(skipSpaces(scanner.text, colon + 2), context, 'any', false);
+  for (let colon = text.indexOf(': ', at + word.length - 1); colon >= 0; colon = text.indexOf(': ', colon + 2)) {
+    const value = skipSpaces(text, colon + 2);
+    if (isDigit(text.charCodeAt(value))) {
+      scanner.slot(value, context, 'any', false);
+      return;
+    }
+  }
 }
 
 /** Past an opening quote, also an escaped one (`stat=\"550 ...\"` in `journalctl -o json`). */
