@@ -102,7 +102,9 @@ export function findLogCodes(scanner: LineScanner): void {
     if (STAT_WORD.test(text)) scanner.slot(skipSpaces(text, STAT_WORD.lastIndex), 'sendmail-reply', 'any', false);
     else openSmtpdStat(scanner, stat);
   }
-  findMtaCodes(scanner);
+  // A line with the words of Postfix, Sendmail, Exim or a bounce is theirs; the other MTAs'
+  // finders read the rest (their own texts may say `rejected`).
+  if ((words & ~REJECT) === 0) findMtaCodes(scanner);
 
   const host = skipSpaces(text, 0);
   if (text.startsWith('host ', host)) {
