@@ -13,8 +13,9 @@
 //  - PowerMTA accounting CSV: `...,failed,5.1.1 (bad destination mailbox address),smtp;550 ...`
 //    (the status field by the record's shape, `findAccountingStatus`).
 // Their words are too many for logs.ts's keyword scan (each word more slows it for every line):
-// these finders run only on a line where one native scan (REPLY_SHAPE) finds a number shaped like a
-// reply, and each looks for its own word with `indexOf`.
+// logs.ts calls these finders only on a line without its own words (but `reject`), they go on only
+// where one native scan (REPLY_SHAPE) finds a number shaped like a reply, and each looks for its
+// own word with `indexOf`.
 import { Ch, isDigit, readNumber, skipSpaces, type NumberToken } from './lexer';
 import type { LineScanner } from './line';
 import type { FindingContext } from './types';
