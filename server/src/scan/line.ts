@@ -214,21 +214,7 @@ export class LineScanner {
    * format's own (qmail's `Remote_host_said:_550_5.1.1_...`): both tokens are exact.
    */
   replyWith(reply: NumberToken, enhanced: NumberToken | undefined, context: FindingContext): void {
-    if (this.taken(reply.start, this.findings.length)) return;
-    if (enhanced === undefined) this.addReply(reply, context, false);
-    else this.addReply(reply, context, false, enhanced);
-  }
-
-  /**
-   * An enhanced code written as three separate numbers (KumoMTA's
-   * `"enhanced_code":{"class":5,"subject":1,"detail":1}`): the range is the whole object, the
-   * text the code its numbers spell. Only a well-formed code is reported.
-   */
-  spelled(start: number, end: number, parts: EnhancedParts, context: FindingContext): void {
-    const text = `${parts.cls}.${parts.subject}.${parts.detail}`;
-    if (enhancedFlaw(text) !== undefined || this.taken(start, this.findings.length)) return;
-    const finding: Mutable<Finding> = { kind: 'enhanced', line: this.line, start, end, text, context, enhanced: parts };
-    this.findings.push(finding);
+    if (!this.taken(reply.start, this.findings.length)) this.addReply(reply, context, false, enhanced);
   }
 
   private addReply(token: NumberToken, context: FindingContext, malformedOk: boolean, known?: NumberToken): Finding {

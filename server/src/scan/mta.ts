@@ -9,7 +9,7 @@
 //  - Courier: `courieresmtpd: error,...,to=<x>: 550 ...`, `msg="535 ..."`, `courieresmtp: id=...,addr=<x>: 550 ...`;
 //  - Exchange protocol logs (`,<,250 2.1.5 Recipient OK`) and message tracking / Microsoft 365
 //    message trace `{LED=550 5.1.10 ...}`;
-//  - KumoMTA JSON records: `"response":{"code":550,"enhanced_code":{"class":5,"subject":1,"detail":1},...}`;
+//  - KumoMTA JSON records: the reply in `"response":{"code":550,"enhanced_code":{...},...}`;
 //  - PowerMTA accounting CSV: `...,failed,5.1.1 (bad destination mailbox address),smtp;550 ...`
 //    (the status field by the record's shape, `findAccountingStatus`).
 // Their words are too many for logs.ts's keyword scan (each word more slows it for every line):
@@ -27,9 +27,6 @@ import { isReplyShaped, enhancedFlaw } from './codes';
  * `"`, `}`, or the line's end. Most log lines have none; a filter only, the finders check.
  */
 const REPLY_SHAPE = /(?:\b|_)[2-5][0-5]\d(?:[ _,"}-]|$)/;
-
-/** KumoMTA's enhanced code as an object of three numbers. */
-const KUMO_ENHANCED = /\{ *"class": *(\d{1,3}), *"subject": *(\d{1,3}), *"detail": *(\d{1,3}) *\}/y;
 
 export function findMtaCodes(scanner: LineScanner): void {
   findAccountingStatus(scanner);
@@ -148,7 +145,8 @@ function qmailEnhanced(text: string, at: number): NumberToken | undefined {
 /**
  * KumoMTA: `"response":{"code":550,"enhanced_code":{"class":5,"subject":1,"detail":1},"content":...}`.
  * Its response object lists `code` then `enhanced_code` (an object or null); an HTTP log's
- * `"response":{"code":200,...}` does not.
+ * `"response":{"code":200,...}` does not. The enhanced code, three numbers apart, is not written
+ * anywhere as a code, and a finding is the text it covers: only the reply is read.
  */
 function kumoResponse(scanner: LineScanner, at: number): void {
   const text = scanner.text;
@@ -163,9 +161,6 @@ function kumoResponse(scanner: LineScanner, at: number): void {
   const enhanced = skipSpaces(text, comma + 1);
   if (text.charCodeAt(comma) !== Ch.Comma || !text.startsWith('"enhanced_code":', enhanced)) return;
   if (code.parts === 1 && code.end - i === 3 && isReplyShaped(text, i)) scanner.replyWith(code, undefined, 'kumomta');
-  KUMO_ENHANCED.lastIndex = skipSpaces(text, enhanced + '"enhanced_code":'.length);
-  const m = KUMO_ENHANCED.exec(text);
-  if (m !== null) scanner.spelled(m.index, KUMO_ENHANCED.lastIndex, { cls: Number(m[1]), subject: Number(m[2]), detail: Number(m[3]) }, 'kumomta');
 }
 
 /** PowerMTA accounting: `dsnDiag` is `smtp;550 5.1.1 ...`. */

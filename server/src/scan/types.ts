@@ -20,7 +20,7 @@ export type FindingContext =
   | 'qmail'              // qmail `Remote_host_said:_550_5.1.1_...`, `rblsmtpd: ...: 451 ...`, `qmail-smtpd: 421 ...`
   | 'courier'            // Courier `courieresmtpd: error,...,to=<x>: 550 ...`, `msg="535 ..."`
   | 'exchange-log'       // Exchange protocol logs `,<,250 2.1.5 ...`, tracking and Microsoft 365 trace `{LED=550 5.1.10 ...}`
-  | 'kumomta'            // KumoMTA `"response":{"code":550,"enhanced_code":{"class":5,...}}`
+  | 'kumomta'            // KumoMTA `"response":{"code":550,"enhanced_code":...}`
   | 'powermta'           // PowerMTA accounting `5.1.1 (bad destination mailbox address),smtp;550 ...`
   | 'ndr'                // Exchange and provider bounce text: `Remote Server returned '550 ...'`, `#550 5.1.1 ...##`, `(#5.1.1)`
   | 'dsn-status'         // DSN `Status: 5.1.1`
@@ -64,7 +64,7 @@ export interface Finding {
   readonly line: number;
   readonly start: number;
   readonly end: number;
-  /** The code as written (for KumoMTA's `enhanced_code` object, the code its three numbers spell). */
+  /** The code as written. */
   readonly text: string;
   readonly context: FindingContext;
   /** Reply: the three digits as a number when `text` is all digits. */
