@@ -28,6 +28,9 @@ import { isReplyShaped, enhancedFlaw } from './codes';
  */
 const REPLY_SHAPE = /(?:\b|_)[2-5][0-5]\d(?:[ _,"}-]|$)/;
 
+/** qmail writes `_` for a space. */
+const UNDERSCORE = 95;
+
 export function findMtaCodes(scanner: LineScanner): void {
   findAccountingStatus(scanner);
   const text = scanner.text;
@@ -126,7 +129,7 @@ function qmailSaid(scanner: LineScanner, start: number): void {
   while (at >= 0 && at < text.length && isDigit(text.charCodeAt(at))) {
     const reply = readNumber(text, at);
     const sep = text.charCodeAt(reply.end);
-    if (reply.parts !== 1 || reply.end - at !== 3 || !isReplyShaped(text, at) || !(sep === 95 || sep === Ch.Dash || sep === Ch.Slash)) return;
+    if (reply.parts !== 1 || reply.end - at !== 3 || !isReplyShaped(text, at) || !(sep === UNDERSCORE || sep === Ch.Dash || sep === Ch.Slash)) return;
     scanner.replyWith(reply, qmailEnhanced(text, reply.end + 1), 'qmail');
     const slash = text.indexOf('/', reply.end);
     at = slash < 0 ? -1 : slash + 1;
@@ -138,7 +141,7 @@ function qmailEnhanced(text: string, at: number): NumberToken | undefined {
   if (!isDigit(text.charCodeAt(at))) return undefined;
   const token = readNumber(text, at);
   const after = text.charCodeAt(token.end);
-  const ends = token.end >= text.length || after === 95 || after === Ch.Slash;
+  const ends = token.end >= text.length || after === UNDERSCORE || after === Ch.Slash;
   return token.parts === 3 && ends && enhancedFlaw(text.slice(at, token.end)) === undefined ? token : undefined;
 }
 
