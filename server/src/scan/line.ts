@@ -219,7 +219,15 @@ export class LineScanner {
     return false;
   }
 
-  private addReply(token: NumberToken, context: FindingContext, malformedOk: boolean): Finding {
+  /**
+   * A reply whose enhanced code a format finder has read itself, where the separators are the
+   * format's own (qmail's `Remote_host_said:_550_5.1.1_...`): both tokens are exact.
+   */
+  replyWith(reply: NumberToken, enhanced: NumberToken | undefined, context: FindingContext): void {
+    if (!this.taken(reply.start, this.findings.length)) this.addReply(reply, context, false, enhanced);
+  }
+
+  private addReply(token: NumberToken, context: FindingContext, malformedOk: boolean, known?: NumberToken): Finding {
     const text = this.text;
     const line = this.line;
     const start = token.start;
@@ -227,8 +235,8 @@ export class LineScanner {
     const codeText = replyText(text, start, end);
     const sepCode = text.charCodeAt(end);
     const separator = sepCode === Ch.Dash ? '-' : sepCode === Ch.Space ? ' ' : '';
-    let enhanced: NumberToken | undefined;
-    const at = enhancedAfter(text, end);
+    let enhanced: NumberToken | undefined = known;
+    const at = known === undefined ? enhancedAfter(text, end) : -1;
     if (at > 0) {
       const next = readNumber(text, at);
       // A malformed enhanced code counts only where a code is clearly meant.

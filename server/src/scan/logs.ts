@@ -6,6 +6,7 @@
 import { eximAfterColon, eximConfirmation, eximHostLine, eximRejected, eximResponseWas } from './exim';
 import { Ch, isDigit, skipSpaces } from './lexer';
 import type { LineScanner } from './line';
+import { findMtaCodes, openSmtpdStat } from './mta';
 import type { FindingContext } from './types';
 
 /** Postfix `status=sent (`, `status=deferred (`: the word and the parenthesis. */
@@ -106,7 +107,11 @@ export function findLogCodes(scanner: LineScanner): void {
   if (stat >= 0) {
     STAT_WORD.lastIndex = stat;
     if (STAT_WORD.test(text)) scanner.slot(skipSpaces(text, STAT_WORD.lastIndex), 'sendmail-reply', 'any', false);
+    else openSmtpdStat(scanner, stat);
   }
+  // A line with the words of Postfix, Sendmail, Exim or a bounce is theirs; the other MTAs'
+  // finders read the rest (their own texts may say `rejected`).
+  if ((words & ~REJECT) === 0) findMtaCodes(scanner);
 
   eximHostLine(scanner);
   if (words & RETURNED_QUOTE) ndrPhrases(scanner);

@@ -18,6 +18,13 @@ export type FindingContext =
   | 'exim-error'         // Exim `SMTP error from remote mail server after ...: 550 ...`, `host x [ip]: 550 ...`, `LMTP error after ...:`, `response to "..." was: 550 ...`
   | 'exim-reject'        // Exim `F=<...> rejected RCPT <...>: 550 ...`
   | 'exim-confirmation'  // Exim delivery `=> ... C="250 2.0.0 OK id=..."`: the reply that accepted the message
+  | 'opensmtpd'          // OpenSMTPD `stat="550 ..."`, `failed-command ... result="550 ..."`, `" => 451 ...`, `<<< 554-...`
+  | 'haraka'             // Haraka `[core] S: 250 ...`, `rejected: 550 ...`, `Upstream error: 421 ...`, `lr="550 ..."`, `response="250 ..."`
+  | 'qmail'              // qmail `Remote_host_said:_550_5.1.1_...`, `rblsmtpd: ...: 451 ...`, `qmail-smtpd: 421 ...`
+  | 'courier'            // Courier `courieresmtpd: error,...,to=<x>: 550 ...`, `msg="535 ..."`
+  | 'exchange-log'       // Exchange protocol logs `,<,250 2.1.5 ...`, tracking and Microsoft 365 trace `{LED=550 5.1.10 ...}`
+  | 'kumomta'            // KumoMTA `"response":{"code":550,"enhanced_code":...}`
+  | 'powermta'           // PowerMTA accounting `5.1.1 (bad destination mailbox address),smtp;550 ...`
   | 'ndr'                // Exchange and provider bounce text: `Remote Server returned '550 ...'`, `#550 5.1.1 ...##`, `(#5.1.1)`
   | 'dsn-status'         // DSN `Status: 5.1.1`
   | 'dsn-diagnostic'     // DSN `Diagnostic-Code: smtp; 550 5.1.1 ...` and its folded lines
