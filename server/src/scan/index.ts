@@ -131,7 +131,8 @@ function transcriptsEqual(a: TranscriptState | undefined, b: TranscriptState | u
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
   return a.inData === b.inData && a.inAuth === b.inAuth
-    && a.pending.length === b.pending.length && a.pending.every((c, i) => c === b.pending[i]);
+    && a.pending.length === b.pending.length && a.pending.every((c, i) => c === b.pending[i])
+    && transcriptsEqual(a.relayed, b.relayed);
 }
 
 function refsEqual(a: CodeRef | undefined, b: CodeRef | undefined): boolean {
