@@ -5,6 +5,7 @@
 //   PHPMailer        `CLIENT -> SERVER: MAIL FROM:<...>`, `SERVER -> CLIENT: 250 ...`,
 //                    `SMTP INBOUND: "250 ok"` (level 4), `SMTP -> FROM SERVER:220 ...` (5.x)
 //   Sendmail -v      `050 ` before each line of the session the MTA relays (`050 >>> RCPT To:<...>`)
+//   curl -v          `* We are completely uploaded and fine` where the message content ended
 // and the lines that open a new session: swaks `=== Connected to`, telnet `Connected to`,
 // openssl `CONNECTED(00000003)`, curl `* Connected to`, Nodemailer `Connection established to`,
 // JavaMail `DEBUG SMTP: trying to connect`, Sendmail `<a@example.org>... Connecting to`.
@@ -89,6 +90,11 @@ export function readRestatement(scanner: LineScanner, pos: number): void {
   else if (text.charCodeAt(reply.end) !== Ch.Comma) return;
   const enhanced = scanner.slot(afterQuote(text, skipSpaces(text, msg)), 'transcript-reply', 'enhanced', false);
   if (enhanced !== undefined) scanner.link(reply, enhanced);
+}
+
+/** curl's word that the message content was sent whole, as its `.` is never shown. */
+export function endsUpload(text: string, at: number): boolean {
+  return text.startsWith('* We are completely uploaded and fine', at);
 }
 
 /** Sendmail's verbose prefix: the rest of the line belongs to the session it relays. */

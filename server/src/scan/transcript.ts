@@ -4,7 +4,7 @@
 // commands replies answer (pipelined commands queue up; RFC 5321 s4.3.2).
 import type { SmtpCommand } from '../kb/types';
 import type { DocumentKind } from '../service/types';
-import { clientLine, isVerbosePrefix, opensSession, phpMailerLine, readRestatement, type Side } from './clients';
+import { clientLine, endsUpload, isVerbosePrefix, opensSession, phpMailerLine, readRestatement, type Side } from './clients';
 import { Ch, isDigit, skipSpaces } from './lexer';
 import type { LineScanner } from './line';
 import type { TranscriptState } from './types';
@@ -87,6 +87,7 @@ export function lineSide(text: string, kind: DocumentKind): LineSide {
 /** A transcript line's side: a marker, a client library's label, or what the bare line holds. */
 function transcriptSide(text: string, at: number): LineSide {
   if (opensSession(text, at)) return { side: undefined, pos: at, explicit: false, opens: true };
+  if (endsUpload(text, at)) return { side: undefined, pos: at, explicit: false, endsData: true };
   const marked = markedSide(text, at, 'transcript');
   if (marked !== undefined) return marked;
   const labelled = clientLine(text, at) ?? phpMailerLine(text, at);
