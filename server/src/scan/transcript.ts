@@ -5,7 +5,7 @@
 import type { SmtpCommand } from '../kb/types';
 import type { DocumentKind } from '../service/types';
 import { clientLine, endsUpload, isVerbosePrefix, opensSession, phpMailerLine, readRestatement, type Side } from './clients';
-import { Ch, isDigit, skipSpaces } from './lexer';
+import { Ch, isDigit, isSpace, skipSpaces } from './lexer';
 import type { LineScanner } from './line';
 import type { TranscriptState } from './types';
 
@@ -100,7 +100,11 @@ function markedSide(text: string, at: number, kind: DocumentKind): LineSide | un
   if (!MARKER_STARTS.includes(text.charAt(at))) return undefined;
   for (const marker of MARKERS) {
     if (marker.transcriptOnly && kind !== 'transcript') continue;
-    if (text.startsWith(marker.text, at)) return { side: marker.side, pos: skipSpaces(text, at + marker.text.length), explicit: true };
+    if (!text.startsWith(marker.text, at)) continue;
+    const end = at + marker.text.length;
+    // A lone `<` or `>` is a marker only before a blank (curl's `< 250`), not in `<340 bytes ...>`.
+    if (marker.text.length === 1 && !isSpace(text.charCodeAt(end))) continue;
+    return { side: marker.side, pos: skipSpaces(text, end), explicit: true };
   }
   return undefined;
 }

@@ -22,9 +22,9 @@ const NAME_KINDS: readonly (readonly [RegExp, DocumentKind])[] = [
  */
 const CLIENT_SESSIONS: readonly RegExp[] = [
   /^=== Connected to |^[ \t]*(?:<~\*?|<\*\*)[ \t]+[2-5]\d\d[ -]/m,
-  /^reply: (?:b?'|retcode \()[2-5]\d\d|^send: [bu]?'(?:ehlo|helo|mail FROM)/m,
+  /^[ \t]*(?:reply: (?:b?'|retcode \()[2-5]\d\d|send: [bu]?'(?:ehlo|helo|mail FROM|vrfy))/m,
   /(?:SERVER -> CLIENT|CLIENT -> SERVER): |\] [SC]: (?:[2-5]\d\d[ -]|EHLO |HELO |MAIL FROM|RCPT TO)/,
-  /^DEBUG SMTP: |^050 (?:>>> |<<< |[2-5]\d\d[ -])|^CONNECTED\(\d{1,16}\)|^< [2-5]\d\d[ -]/m,
+  /^[ \t]*DEBUG SMTP: |^050 (?:>>> |<<< |[2-5]\d\d[ -])|^CONNECTED\(\d{1,16}\)|^< [2-5]\d\d[ -]/m,
   /^Escape character is '\^\]'|^220[ -][!-~]{1,255} (?:Microsoft )?E?SMTP\b|^(?:EHLO|HELO|ehlo|helo) [^\s]{1,255}[ \t]*$/m,
 ];
 
