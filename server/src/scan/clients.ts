@@ -117,6 +117,7 @@ export function opensSession(text: string, at: number): boolean {
     }
   }
   for (const word of OPENING_WORDS) if (startsWithLower(text, pos, word)) return true;
-  // Sendmail: `<bob@example.com>... Connecting to mx.example.com. via esmtp...`
-  return text.includes('... Connecting to ', pos);
+  // Sendmail: `<bob@example.com>... Connecting to mx.example.com. via esmtp...`, the address first.
+  const connecting = text.indexOf('... Connecting to ', pos);
+  return connecting > pos && text.lastIndexOf(' ', connecting) < pos;
 }

@@ -47,8 +47,10 @@ const TIMESTAMP = /\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\
 const MAX_BRACKETED = 80;
 /** At most this many prefixes before the marker: VS Code's `ts [info] [ts] DEBUG [id] S:` has five. */
 const MAX_PREFIXES = 6;
-/** Log levels before a bracketed id, as Nodemailer writes them: `DEBUG [mqWcHogxPY] S: 250 ...`. */
-const LEVELS = ['DEBUG', 'INFO', 'TRACE', 'NOTICE', 'WARN', 'WARNING', 'ERROR'];
+/** Log levels before a bracketed id, as Nodemailer writes them: `DEBUG [mqWcHogxPY] S: 250 ...` (longest first). */
+const LEVELS = ['DEBUG', 'INFO', 'TRACE', 'NOTICE', 'WARNING', 'WARN', 'ERROR'];
+/** The first letters of LEVELS: a syslog line's month (`May  1 ...`) is ruled out by one look. */
+const LEVEL_STARTS = 'DITNWE';
 
 const COMMANDS: ReadonlyMap<string, SmtpCommand> = new Map(
   (['EHLO', 'HELO', 'MAIL', 'RCPT', 'DATA', 'RSET', 'VRFY', 'EXPN', 'HELP', 'NOOP', 'QUIT', 'AUTH', 'STARTTLS', 'ETRN', 'BDAT'] as const)
@@ -135,7 +137,7 @@ function prefixTokenEnd(text: string, at: number): number {
     TIMESTAMP.lastIndex = at;
     return TIMESTAMP.test(text) ? TIMESTAMP.lastIndex : at;
   }
-  if (c < 65 || c > 90) return at;
+  if (!LEVEL_STARTS.includes(text.charAt(at))) return at;
   for (const level of LEVELS) {
     if (!text.startsWith(level, at)) continue;
     let end = at + level.length;
