@@ -126,6 +126,23 @@ test('Sendmail -v: 050 lines are the relayed session, read apart from the submis
   assert.ok(scanLines(text.split('\n'), 'transcript').flat().every((f) => f.text !== '050'));
 });
 
+test('log prefixes: levels before a bracketed field, in a log file too; a month or a bare word is no prefix', () => {
+  assert.deepEqual(readout('WARNING [x1] S: 421 4.7.0 Try again later'), ['R:421 E:4.7.0']);
+  assert.deepEqual(readout('ERROR 550 was not sent'), ['']);
+  const log = scanLines(['[2024-05-01 12:00:01] DEBUG [Zk3iQ0mXyA] S: 550 5.1.1 unknown', 'May  1 12:00:01 S: 250 ok'], 'log');
+  assert.deepEqual(log.map((findings) => findings.map((f) => `${f.text}@${f.context}`)), [['550@transcript-reply', '5.1.1@transcript-reply'], []]);
+});
+
+test("Sendmail's 'Connecting to' opens a session only after a bare address", () => {
+  const text = [
+    'MAIL FROM:<alice@example.org>',
+    '550 5.1.8 <alice@example.org>... Connecting to the sender domain failed',
+    'bob@example.com... Connecting to mx.example.com. via esmtp...',
+    '220 mx.example.com ESMTP',
+  ].join('\n');
+  assert.deepEqual(readout(text), ['', 'R:550<MAIL E:5.1.8', '', 'R:220']);
+});
+
 test('the relayed session is part of the line state', () => {
   const after = scanLine('050 >>> RCPT To:<bob@example.com>', 0, initialState('transcript')).next;
   assert.deepEqual(after.transcript?.relayed?.pending, ['RCPT']);
