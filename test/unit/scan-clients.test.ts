@@ -43,6 +43,8 @@ test('swaks: every marker, TLS and error replies, a new session at === Connected
     '', 'R:250<EHLO', '', 'R:250<MAIL E:2.1.0', '', 'R:550<RCPT E:5.1.1', '', 'R:554<DATA E:5.5.1', '', 'R:221<QUIT E:2.0.0', '',
     // The EHLO sent before the new connection is not what the greeting answers.
     '', '', '', 'R:421 E:4.7.0', '', '',
+    // `--suppress-data` shows how many lines of content were sent; the reply after them ends the message.
+    '', 'R:220', '', 'R:250<MAIL E:2.1.0', '', 'R:250<RCPT E:2.1.5', '', 'R:354<DATA', '', 'R:250<DATA-END E:2.0.0',
   ]);
   assertTranscriptFindings(text);
 });

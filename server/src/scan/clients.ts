@@ -6,11 +6,12 @@
 //                    `SMTP INBOUND: "250 ok"` (level 4), `SMTP -> FROM SERVER:220 ...` (5.x)
 //   Sendmail -v      `050 ` before each line of the session the MTA relays (`050 >>> RCPT To:<...>`)
 //   curl -v          `* We are completely uploaded and fine` where the message content ended
+//   swaks            ` -> 24 lines sent` for the content it does not show
 // and the lines that open a new session: swaks `=== Connected to`, telnet `Connected to`,
 // openssl `CONNECTED(00000003)`, curl `* Connected to`, Nodemailer `Connection established to`,
 // JavaMail `DEBUG SMTP: trying to connect`, Sendmail `<a@example.org>... Connecting to`.
 // Only transcripts are read this way; each check is a plain comparison at one position.
-import { Ch, skipSpaces, startsWithLower } from './lexer';
+import { Ch, isDigit, skipSpaces, startsWithLower } from './lexer';
 import type { LineScanner } from './line';
 
 export type Side = 'server' | 'client';
@@ -95,6 +96,13 @@ export function readRestatement(scanner: LineScanner, pos: number): void {
 /** curl's word that the message content was sent whole, as its `.` is never shown. */
 export function endsUpload(text: string, at: number): boolean {
   return text.startsWith('* We are completely uploaded and fine', at);
+}
+
+/** swaks' summary of message content it did not show (`--suppress-data`): ` -> 24 lines sent`. */
+export function summarisesContent(text: string, pos: number): boolean {
+  let end = pos;
+  while (isDigit(text.charCodeAt(end))) end++;
+  return end > pos && text.startsWith(' lines sent', end) && skipSpaces(text, end + 11) >= text.length;
 }
 
 /** Sendmail's verbose prefix: the rest of the line belongs to the session it relays. */

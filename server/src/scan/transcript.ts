@@ -4,7 +4,7 @@
 // commands replies answer (pipelined commands queue up; RFC 5321 s4.3.2).
 import type { SmtpCommand } from '../kb/types';
 import type { DocumentKind } from '../service/types';
-import { clientLine, endsUpload, isVerbosePrefix, opensSession, phpMailerLine, readRestatement, type Side } from './clients';
+import { clientLine, endsUpload, isVerbosePrefix, opensSession, phpMailerLine, readRestatement, summarisesContent, type Side } from './clients';
 import { Ch, isDigit, isSpace, skipSpaces } from './lexer';
 import type { LineScanner } from './line';
 import type { TranscriptState } from './types';
@@ -181,7 +181,8 @@ export function readTranscriptLine(scanner: LineScanner, side: LineSide, state: 
 function readSessionLine(scanner: LineScanner, side: LineSide, state: TranscriptState): TranscriptState {
   const text = scanner.text;
   if (side.opens === true && !state.inData) return EMPTY_TRANSCRIPT;
-  if (state.inData && (isLoneDot(text, side.pos) || side.endsData === true)) return push({ ...state, inData: false }, 'DATA-END');
+  const contentEnds = isLoneDot(text, side.pos) || side.endsData === true || (side.explicit && summarisesContent(text, side.pos));
+  if (state.inData && contentEnds) return push({ ...state, inData: false }, 'DATA-END');
   if (side.side === 'client') return commandLine(text, side.pos, state);
   if (side.restates === true) {
     readRestatement(scanner, side.pos);
