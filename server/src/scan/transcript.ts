@@ -181,8 +181,7 @@ export function readTranscriptLine(scanner: LineScanner, side: LineSide, state: 
 function readSessionLine(scanner: LineScanner, side: LineSide, state: TranscriptState): TranscriptState {
   const text = scanner.text;
   if (side.opens === true && !state.inData) return EMPTY_TRANSCRIPT;
-  const contentEnds = isLoneDot(text, side.pos) || side.endsData === true || (side.explicit && summarisesContent(text, side.pos));
-  if (state.inData && contentEnds) return push({ ...state, inData: false }, 'DATA-END');
+  if (state.inData && endsContent(text, side)) return push({ ...state, inData: false }, 'DATA-END');
   if (side.side === 'client') return commandLine(text, side.pos, state);
   if (side.restates === true) {
     readRestatement(scanner, side.pos);
@@ -207,6 +206,11 @@ function digitRun(text: string, pos: number): number {
   let end = pos;
   while (isDigit(text.charCodeAt(end))) end++;
   return end - pos;
+}
+
+/** Does the line end the message content: its lone `.`, or a tool's word that it was sent? */
+function endsContent(text: string, side: LineSide): boolean {
+  return isLoneDot(text, side.pos) || side.endsData === true || (side.explicit && summarisesContent(text, side.pos));
 }
 
 /** The line that ends message content: a lone `.` (RFC 5321 s4.1.1.4). */
