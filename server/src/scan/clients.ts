@@ -10,14 +10,14 @@
 // and the lines that open a new session: swaks `=== Connected to`, telnet `Connected to`,
 // openssl `CONNECTED(00000003)`, curl `* Connected to`, Nodemailer `Connection established to`,
 // JavaMail `DEBUG SMTP: trying to connect`, Sendmail `<a@example.org>... Connecting to`.
-// Only transcripts are read this way; each check is a plain comparison at one position.
+// Only transcripts are read this way, with plain string comparisons (no regex).
 import { Ch, isDigit, skipSpaces, startsWithLower } from './lexer';
 import type { LineScanner } from './line';
 
 export type Side = 'server' | 'client';
 
 export interface ClientLine {
-  readonly side: Side | undefined;
+  readonly side: Side;
   /** Where the text the side wrote starts. */
   readonly pos: number;
   /** The line repeats a reply already read (smtplib's `retcode`, PHPMailer's `SMTP INBOUND:`). */
