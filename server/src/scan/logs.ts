@@ -183,7 +183,7 @@ function ndrPhrases(scanner: LineScanner): void {
   }
 }
 
-/** `#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##` and qmail's `(#5.1.1)`, `[#4.1.9]`. */
+/** `#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##` and qmail's `(#5.1.1)`. */
 function ndrHashes(scanner: LineScanner): void {
   const text = scanner.text;
   let hash = text.indexOf('#');
@@ -191,8 +191,7 @@ function ndrHashes(scanner: LineScanner): void {
   const closed = text.includes('##');
   while (hash >= 0) {
     const before = hash === 0 ? Ch.Space : text.charCodeAt(hash - 1);
-    const opens = before === Ch.Space || before === Ch.Tab || before === Ch.LParen || before === Ch.LBracket || before === Ch.Lt
-      || before === Ch.Apos;
+    const opens = before === Ch.Space || before === Ch.Tab || before === Ch.LParen || before === Ch.Lt || before === Ch.Apos;
     if (opens && isDigit(text.charCodeAt(hash + 1))) {
       const found = scanner.slot(hash + 1, 'ndr', closed ? 'any' : 'enhanced', false);
       if (found !== undefined) return;
