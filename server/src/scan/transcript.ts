@@ -70,7 +70,7 @@ export interface LineSide {
   readonly explicit: boolean;
   /** The line repeats a reply already read (smtplib's `retcode (550); Msg:`): found, but answers nothing. */
   readonly restates?: boolean;
-  /** smtplib sent the whole message content on this line, with the `.` that ends it. */
+  /** Message content ended without a lone `.`: smtplib sent it whole, curl or swaks said it was sent. */
   readonly endsData?: boolean;
   /** A new connection: commands of the session before it go unanswered. */
   readonly opens?: boolean;
@@ -91,7 +91,7 @@ function transcriptSide(text: string, at: number): LineSide {
   if (opensSession(text, at)) return { side: undefined, pos: at, explicit: false, opens: true };
   if (endsUpload(text, at)) return { side: undefined, pos: at, explicit: false, endsData: true };
   const marked = markedSide(text, at, 'transcript');
-  if (marked !== undefined) return marked;
+  if (marked !== undefined) return marked.side === 'client' && summarisesContent(text, marked.pos) ? { ...marked, endsData: true } : marked;
   const labelled = clientLine(text, at) ?? phpMailerLine(text, at);
   if (labelled !== undefined) return { ...labelled, explicit: true };
   if (isDigit(text.charCodeAt(at))) return { side: 'server', pos: at, explicit: false };
@@ -181,7 +181,7 @@ export function readTranscriptLine(scanner: LineScanner, side: LineSide, state: 
 function readSessionLine(scanner: LineScanner, side: LineSide, state: TranscriptState): TranscriptState {
   const text = scanner.text;
   if (side.opens === true && !state.inData) return EMPTY_TRANSCRIPT;
-  if (state.inData && endsContent(text, side)) return push({ ...state, inData: false }, 'DATA-END');
+  if (state.inData && (isLoneDot(text, side.pos) || side.endsData === true)) return push({ ...state, inData: false }, 'DATA-END');
   if (side.side === 'client') return commandLine(text, side.pos, state);
   if (side.restates === true) {
     readRestatement(scanner, side.pos);
@@ -206,11 +206,6 @@ function digitRun(text: string, pos: number): number {
   let end = pos;
   while (isDigit(text.charCodeAt(end))) end++;
   return end - pos;
-}
-
-/** Does the line end the message content: its lone `.`, or a tool's word that it was sent? */
-function endsContent(text: string, side: LineSide): boolean {
-  return isLoneDot(text, side.pos) || side.endsData === true || (side.explicit && summarisesContent(text, side.pos));
 }
 
 /** The line that ends message content: a lone `.` (RFC 5321 s4.1.1.4). */
