@@ -77,6 +77,7 @@ test('telnet and nc: bare replies and commands, message content is no reply', ()
 test('Python smtplib debug output: send/reply reprs, and the retcode and data summaries restate the reply', () => {
   const text = fixture('smtplib.txt');
   assert.deepEqual(readout(text), [
+    '', '', 'R:220', 'R:220', '',
     '', 'R:250<EHLO', 'R:250', 'R:250', 'R:250', '', 'R:250<MAIL E:2.1.0', 'R:250 E:2.1.0', '',
     'R:550<RCPT E:5.1.1', 'R:550 E:5.1.1', '', 'R:354<DATA', 'R:354', 'R:354', '', 'R:250<DATA-END E:2.0.0', 'R:250 E:2.0.0',
     '', 'R:221<QUIT E:2.0.0',

@@ -9,7 +9,8 @@
 //   swaks            ` -> 24 lines sent` for the content it does not show
 // and the lines that open a new session: swaks `=== Connected to`, telnet `Connected to`,
 // openssl `CONNECTED(00000003)`, curl `* Connected to`, Nodemailer `Connection established to`,
-// JavaMail `DEBUG SMTP: trying to connect`, Sendmail `<a@example.org>... Connecting to`.
+// JavaMail `DEBUG SMTP: trying to connect`, smtplib `connect: ('mx.example.com', 25)`, PHPMailer
+// `Connection: opening to`, Sendmail `<a@example.org>... Connecting to`.
 // Only transcripts are read this way, with plain string comparisons (no regex).
 import { Ch, isDigit, skipSpaces, startsWithLower } from './lexer';
 import type { LineScanner } from './line';
@@ -113,7 +114,7 @@ export function isVerbosePrefix(text: string, at: number): boolean {
 /** The informational prefixes before the words that open a session (swaks, curl, JavaMail). */
 const INFO_PREFIXES = ['=== ', '* ', 'DEBUG SMTP: '];
 /** What a tool writes when it opens a connection: a new session starts, with nothing pending. */
-const OPENING_WORDS = ['connected to ', 'connected(', 'connection established', 'trying '];
+const OPENING_WORDS = ['connected to ', 'connected(', 'connection established', 'trying ', 'connect: ', 'connection: opening'];
 
 /** Does the line say a new connection was opened (or is being tried)? */
 export function opensSession(text: string, at: number): boolean {
