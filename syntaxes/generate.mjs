@@ -135,8 +135,8 @@ function matchRule(parts) {
   return { match: source, captures };
 }
 
-const SERVER_MARKS = String.raw`S:|<<<|<-|<\*\*|<~\*?|SMTP<<|SERVER\s->\sCLIENT:`;
-const CLIENT_MARKS = String.raw`C:|>>>|->|~>|\*\*>|\*~>|SMTP>>|CLIENT\s->\sSERVER:`;
+const SERVER_MARKS = String.raw`S:|<<<|<--?|<\*\*|<~\*?|SMTP<<|SERVER\s->\sCLIENT:`;
+const CLIENT_MARKS = String.raw`C:|>>>|-->|->|~>|\*\*>|\*~>|SMTP>>|CLIENT\s->\sSERVER:`;
 /** Markers that only an SMTP dialogue uses, safe to trust inside general log lines. */
 const LOG_SERVER_MARKS = ['<<<', 'SMTP<<', 'SERVER -> CLIENT:'];
 const COMMANDS = ['MAIL FROM', 'RCPT TO', 'EHLO', 'HELO', 'LHLO', 'DATA', 'BDAT', 'RSET', 'VRFY', 'EXPN',

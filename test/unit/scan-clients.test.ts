@@ -74,6 +74,16 @@ test('telnet and nc: bare replies and commands, message content is no reply', ()
   ]);
 });
 
+test('msmtp --debug: <-- and --> sides, TLS certificate lines hold no codes', () => {
+  const text = fixture('msmtp.txt');
+  assert.deepEqual(readout(text), [
+    '', 'R:220', '', 'R:250<EHLO', 'R:250', 'R:250', 'R:250', '', 'R:220<STARTTLS E:2.0.0', '', '', '', '', '', '', '',
+    '', 'R:250<EHLO', 'R:250', '', 'R:535<AUTH E:5.7.8', '', 'R:221<QUIT E:2.0.0',
+    // msmtp's own summary quotes the reply: a pair, answering no command.
+    '', 'R:535 E:5.7.8',
+  ]);
+});
+
 test('Python smtplib debug output: send/reply reprs, and the retcode and data summaries restate the reply', () => {
   const text = fixture('smtplib.txt');
   assert.deepEqual(readout(text), [

@@ -1,5 +1,5 @@
 // SMTP session transcripts: which side wrote a line (`S:`, `<<<`, `<-`, `C:`, `>>>`, `->`,
-// swaks' `<**`/`<~*`, after timestamps and log prefixes such as `[id] DEBUG`; client libraries'
+// swaks' `<**`/`<~*`, msmtp's `<--`/`-->`, after timestamps and log prefixes such as `[id] DEBUG`; client libraries'
 // own labels are in clients.ts), the reply at the start of a server line, and the client
 // commands replies answer (pipelined commands queue up; RFC 5321 s4.3.2).
 import type { SmtpCommand } from '../kb/types';
@@ -11,8 +11,8 @@ import type { TranscriptState } from './types';
 
 interface Marker { readonly text: string; readonly side: Side; readonly transcriptOnly: boolean }
 
-// Longest first, so `<<<` wins over `<<` and `<`, and swaks' `<~*` (an error reply after
-// STARTTLS) over `<~`. Lone `<` and `>` are too common in logs and quoted mail to count
+// Longest first, so `<<<` wins over `<<` and `<`, swaks' `<~*` (an error reply after STARTTLS)
+// over `<~`, and msmtp's `<--` over `<-`. Lone `<` and `>` are too common in logs and quoted mail to count
 // outside a transcript.
 const MARKERS: readonly Marker[] = [
   { text: 'SMTP<<', side: 'server', transcriptOnly: false },
@@ -23,6 +23,8 @@ const MARKERS: readonly Marker[] = [
   { text: '**>', side: 'client', transcriptOnly: false },
   { text: '<~*', side: 'server', transcriptOnly: false },
   { text: '*~>', side: 'client', transcriptOnly: false },
+  { text: '<--', side: 'server', transcriptOnly: false },
+  { text: '-->', side: 'client', transcriptOnly: false },
   { text: '<<', side: 'server', transcriptOnly: true },
   { text: '>>', side: 'client', transcriptOnly: true },
   { text: '<-', side: 'server', transcriptOnly: false },

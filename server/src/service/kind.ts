@@ -16,12 +16,12 @@ const NAME_KINDS: readonly (readonly [RegExp, DocumentKind])[] = [
 ];
 
 /**
- * SMTP sessions as client tools print them: swaks (`=== Connected to`, `<~*`), smtplib (`reply: b'250`),
+ * SMTP sessions as client tools print them: swaks (`=== Connected to`, `<~*`), msmtp (`<-- 250`), smtplib (`reply: b'250`),
  * PHPMailer (`SERVER -> CLIENT:`), Nodemailer (`[id] S: 250`), JavaMail (`DEBUG SMTP:`), Sendmail -v
  * (`050 >>>`), openssl (`CONNECTED(00000003)`), curl (`< 250`), telnet and nc (a bare banner or `EHLO`).
  */
 const CLIENT_SESSIONS: readonly RegExp[] = [
-  /^=== Connected to |^[ \t]*(?:<~\*?|<\*\*)[ \t]+[2-5]\d\d[ -]/m,
+  /^=== Connected to |^[ \t]*(?:<~\*?|<\*\*|<--)[ \t]+[2-5]\d\d[ -]/m,
   /^[ \t]*(?:reply: (?:b?'|retcode \()[2-5]\d\d|send: [bu]?'(?:ehlo|helo|mail FROM|vrfy))/m,
   /(?:SERVER -> CLIENT|CLIENT -> SERVER): |\] [SC]: (?:[2-5]\d\d[ -]|EHLO |HELO |MAIL FROM|RCPT TO)/,
   /^[ \t]*DEBUG SMTP: |^050 (?:>>> |<<< |[2-5]\d\d[ -])|^CONNECTED\(\d{1,16}\)|^< [2-5]\d\d[ -]/m,
