@@ -3,8 +3,8 @@
 // block, a code folded onto the next line), so scanning a document is a fold of `scanLine`
 // and an editor can re-scan from an edit until the state converges.
 import type { DocumentKind } from '../service/types';
-import { findConfigCodes } from './config';
 import { findBounceCodes } from './bounces';
+import { findConfigCodes } from './config';
 import { readDsnLine } from './dsn';
 import { hasDigit, isDigit, isSpace, skipSpaces } from './lexer';
 import { LineScanner } from './line';
