@@ -137,8 +137,8 @@ function matchRule(parts) {
 
 // Exim's debug output marks what it received `SMTP<<` and what it sent `SMTP>>`, so its direction
 // flips with its role (delivering or receiving): a reply after either is the server's, a command the client's.
-const SERVER_MARKS = String.raw`S:|<<<|<-|<\*\*|<~\*?|SMTP<<|SMTP>>|SERVER\s->\sCLIENT:`;
-const CLIENT_MARKS = String.raw`C:|>>>|->|~>|SMTP>>|SMTP<<|CLIENT\s->\sSERVER:`;
+const SERVER_MARKS = String.raw`S:|<<<|<--?|<\*\*|<~\*?|SMTP<<|SMTP>>|SERVER\s->\sCLIENT:`;
+const CLIENT_MARKS = String.raw`C:|>>>|-->|->|~>|\*\*>|\*~>|SMTP>>|SMTP<<|CLIENT\s->\sSERVER:`;
 /** Markers that only an SMTP dialogue uses, safe to trust inside general log lines. */
 const LOG_SERVER_MARKS = ['<<<', 'SMTP<<', 'SMTP>>', 'SERVER -> CLIENT:'];
 const COMMANDS = ['MAIL FROM', 'RCPT TO', 'EHLO', 'HELO', 'LHLO', 'DATA', 'BDAT', 'RSET', 'VRFY', 'EXPN',
@@ -224,8 +224,15 @@ const transcriptRules = {
   // "C: MAIL FROM:<a@b>", ">>> RCPT TO:<x>".
   clientMarked: matchRule([String.raw`(?<!\S)`, cap(SCOPES.directionClient, CLIENT_MARKS), String.raw`\s{0,3}`,
     cap(SCOPES.command, COMMANDS), String.raw`\b`]),
-  // A dialogue without markers: replies and commands at the start of a line.
-  serverBare: matchRule([String.raw`^\s*`, replyThenEnhanced]),
+  // Client tools' sides at the start of a line: curl "< 250" and "> EHLO", Python smtplib
+  // "reply: b'250 ..." and "send: 'mail FROM:...". Transcripts only: elsewhere a lone "<" is no side.
+  serverTool: matchRule([String.raw`^\s*`, cap(SCOPES.directionServer, String.raw`<(?=\s)|reply:\s[bu]?'`), String.raw`\s{0,3}`,
+    replyThenEnhanced]),
+  clientTool: matchRule([String.raw`^\s*`, cap(SCOPES.directionClient, String.raw`>(?=\s)|send:\s[bu]?'`), String.raw`\s{0,3}`,
+    cap(SCOPES.command, COMMANDS), String.raw`\b`]),
+  // A dialogue without markers: replies and commands at the start of a line, also in the session
+  // Sendmail -v relays after its "050 " prefix.
+  serverBare: matchRule([String.raw`^\s*(?:050\s)?`, replyThenEnhanced]),
   clientBare: matchRule([String.raw`^\s*`, cap(SCOPES.command, COMMANDS), String.raw`\b`]),
 };
 
@@ -360,7 +367,7 @@ export const GRAMMARS = {
     }, logRepository),
   },
   'smtp-transcript.tmLanguage.json': (() => {
-    const order = ['serverMarked', 'clientMarked', 'serverBare', 'clientBare', 'pair'];
+    const order = ['serverMarked', 'clientMarked', 'serverTool', 'clientTool', 'serverBare', 'clientBare', 'pair'];
     const repository = merge(transcriptRules, pick(logRules, ['pair']));
     return { ...HEADER, name: 'SMTP transcript', scopeName: 'text.smtp-transcript', patterns: includes(repository, order), repository };
   })(),

@@ -60,6 +60,25 @@ describe('smtp-transcript grammar', () => {
     assert.equal(scopeOf(grammar, ['-> Mail From:<x@example.com>'], 'Mail From'), COMMAND);
   });
 
+  it("reads client tools' output: curl, smtplib, swaks errors, msmtp and Sendmail -v's 050 lines", () => {
+    assert.deepEqual(codeTokens(grammar, [
+      '< 250-smtp.example.com',
+      "reply: b'550 5.1.1 <bob@example.com>: Recipient address rejected\\r\\n'",
+      '<~* 554 5.7.1 rejected',
+      '050 250 2.1.0 Ok',
+      '050 <<< 451 4.7.1 Greylisted',
+      '<340 bytes encoded mime message>',
+      '050 >>> RCPT To:<bob@example.com>',
+      '<-- 221 2.0.0 Bye',
+    ]), [
+      ['250', OK], ['550', PERM], ['5.1.1', PERM], ['554', PERM], ['5.7.1', PERM], ['250', OK], ['2.1.0', OK], ['451', TEMP], ['4.7.1', TEMP],
+      ['221', OK], ['2.0.0', OK],
+    ]);
+    const commands = tokenize(grammar, ['> EHLO client.example.org', "send: 'mail FROM:<a@example.org>\\r\\n'", '**> DATA', '*~> QUIT', '--> RSET'])
+      .filter((t) => t.scopes.includes(COMMAND)).map((t) => t.text);
+    assert.deepEqual(commands, ['EHLO', 'mail FROM', 'DATA', 'QUIT', 'RSET']);
+  });
+
   it('does not colour numbers in reply text or client arguments', () => {
     assert.deepEqual(codeTokens(grammar, [
       'C: MAIL FROM:<550@example.com> SIZE=5.1.1',

@@ -47,6 +47,49 @@ describe('transcript outline', () => {
     const lines = ['C: MAIL FROM:<a@example.org>', 'S: 250 Ok', 'C: DATA', 'S: 354 Go ahead', 'C: MAIL FROM: is just text here', 'C: QUIT', 'C: .', 'S: 250 Queued'];
     assert.deepEqual(transcriptOutline(lines).map(shape), [['session', 0, 7, [['transaction', 0, 7, []]]]]);
   });
+
+  it('starts a session at a new connection, and ends message content however a client tool writes it', () => {
+    const lines = [
+      '=== Connected to mx.example.net.',
+      '<-  220 mx.example.net ESMTP',
+      ' -> MAIL FROM:<a@example.org>',
+      ' -> RCPT TO:<b@example.net>',
+      ' -> DATA',
+      '<-  250 2.1.0 Ok',
+      '<-  250 2.1.5 Ok',
+      '<-  354 Go ahead',
+      ' -> 12 lines sent',
+      '<-  250 2.0.0 Queued',
+      '=== Connected to mx2.example.net.',
+      "send: 'mail FROM:<a@example.org>\\r\\n'",
+      "reply: b'250 2.1.0 Ok\\r\\n'",
+      "send: 'data\\r\\n'",
+      "reply: b'354 Go ahead\\r\\n'",
+      "send: b'Subject: hi\\r\\n\\r\\nQUIT\\r\\n.\\r\\n'",
+      "reply: b'250 2.0.0 Queued\\r\\n'",
+    ];
+    assert.deepEqual(transcriptOutline(lines).map(shape), [
+      ['session', 1, 9, [['transaction', 2, 9, []]]],
+      ['session', 11, 16, [['transaction', 11, 16, []]]],
+    ]);
+  });
+
+  it("keeps the session Sendmail -v relays in its 050 lines inside the submission's transaction", () => {
+    const lines = [
+      '220 client.example.org ESMTP Sendmail',
+      '>>> MAIL From:<a@example.org>',
+      '250 2.1.0 Sender ok',
+      '>>> DATA',
+      '354 Enter mail',
+      '>>> .',
+      '050 <b@example.net>... Connecting to mx.example.net. via esmtp...',
+      '050 220 mx.example.net ESMTP',
+      '050 >>> QUIT',
+      '050 221 2.0.0 Bye',
+      '250 2.0.0 Message accepted for delivery',
+    ];
+    assert.deepEqual(transcriptOutline(lines).map(shape), [['session', 0, 10, [['transaction', 1, 10, []]]]]);
+  });
 });
 
 describe('bounce outline', () => {

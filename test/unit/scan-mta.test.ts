@@ -66,9 +66,12 @@ test('OpenSMTPD lines without codes report nothing', () => {
 
 test('Haraka: protocol replies, outbound rejections, the last response on disconnect', () => {
   expectEach([
-    ['[PROTOCOL] [51DE505A-C5B4-4ED3-9FA0-45ED43F49E96.1] [core] S: 250 Message Queued (51DE505A-C5B4-4ED3-9FA0-45ED43F49E96.1)', ['R:250@haraka']],
-    ['[PROTOCOL] [51DE505A-C5B4-4ED3-9FA0-45ED43F49E96.1] [core] S: 250-PIPELINING', ['R:250@haraka']],
-    ['2024-05-01T12:00:00.425Z [PROTOCOL] [21FD02A6-1858-4D73-A6E9-959C7D59CCA1.28.1] [outbound] S: 503 5.5.2 Need mail command', ['R:503@haraka', 'E:5.5.2@haraka']],
+    // Bracketed fields before `S:` are a log prefix the transcript reader skips: the server's reply.
+    ['[PROTOCOL] [51DE505A-C5B4-4ED3-9FA0-45ED43F49E96.1] [core] S: 250 Message Queued (51DE505A-C5B4-4ED3-9FA0-45ED43F49E96.1)', ['R:250@transcript-reply']],
+    ['[PROTOCOL] [51DE505A-C5B4-4ED3-9FA0-45ED43F49E96.1] [core] S: 250-PIPELINING', ['R:250@transcript-reply']],
+    // Behind a syslog prefix, Haraka's own finder reads it.
+    ['Nov 28 09:14:03 mx1 haraka[812]: [PROTOCOL] [51DE505A-C5B4-4ED3-9FA0-45ED43F49E96.1] [core] S: 250 Message Queued', ['R:250@haraka']],
+    ['2024-05-01T12:00:00.425Z [PROTOCOL] [21FD02A6-1858-4D73-A6E9-959C7D59CCA1.28.1] [outbound] S: 503 5.5.2 Need mail command', ['R:503@transcript-reply', 'E:5.5.2@transcript-reply']],
     ['[NOTICE] [DAA706AE-4EA6-4651-816F-C14B4C0BED7E.6.1] [outbound] recipient <x@example.org> rejected: 550 Unknown user', ['R:550@haraka']],
     ['[NOTICE] [DAA706AE-4EA6-4651-816F-C14B4C0BED7E.6] [core] disconnect ip=192.0.2.88 rdns="mx.example.com" helo="mx.example.com" relay=Y early=N esmtp=Y tls=N pipe=N txns=1 rcpts=1/0/0 msgs=1/0/0 bytes=232 lr="554 5.7.1 Denied"',
       ['R:554@haraka', 'E:5.7.1@haraka']],

@@ -29,13 +29,20 @@ type TranscriptLine =
   | { readonly type: 'command'; readonly verb: string; readonly text: string }
   | { readonly type: 'reply'; readonly code: number; readonly last: boolean; readonly text: string }
   | { readonly type: 'data-end' }
+  | { readonly type: 'connection' }
   | { readonly type: 'other' };
 
-/** Which side wrote the line and what it says, read the way the scanner reads transcripts. */
+/**
+ * Which side wrote the line and what it says, read the way the scanner reads transcripts: a tool's
+ * new connection (`=== Connected to`), the session Sendmail relays in `050` lines (left inside the
+ * submission it belongs to), the end of message content however a tool writes it.
+ */
 function classify(line: string): TranscriptLine {
   const side = lineSide(line, 'transcript');
+  if (side.relayed === true) return { type: 'other' };
+  if (side.opens === true) return { type: 'connection' };
   const body = line.slice(side.pos).trimEnd();
-  if (body === '.') return { type: 'data-end' };
+  if (body === '.' || side.endsData === true) return { type: 'data-end' };
   if (side.side === 'server') {
     const reply = REPLY.exec(body);
     return reply === null ? { type: 'other' } : { type: 'reply', code: Number(reply[1]), last: reply[2] !== '-', text: body };
@@ -88,6 +95,10 @@ export function transcriptOutline(lines: readonly string[]): OutlineNode[] {
       }
       return;
     }
+    if (item.type === 'connection') {
+      closeSession(lastContent);
+      return;
+    }
     if (item.type === 'reply') {
       if (item.code === 220 && awaiting === undefined && (session === undefined || session.children.length > 0 || transaction !== undefined)) {
         closeSession(lastContent);
@@ -102,7 +113,8 @@ export function transcriptOutline(lines: readonly string[]): OutlineNode[] {
         if (transaction !== undefined) transaction.detail = clip(item.text);
         if (awaiting === 'data' && item.code === 354) inData = true;
         else if (awaiting === 'data-end' || awaiting === 'bdat-last' || (awaiting === 'data' && item.code >= 400)) closeTransaction(line);
-        awaiting = undefined;
+        // A success before the 354 answers a command pipelined ahead of DATA (`RCPT`, `DATA` sent together).
+        if (!(awaiting === 'data' && item.code < 300)) awaiting = undefined;
       }
     } else if (item.type === 'command') {
       if (session === undefined) openSession(line, clip(item.text));

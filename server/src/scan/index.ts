@@ -3,6 +3,7 @@
 // block, a code folded onto the next line), so scanning a document is a fold of `scanLine`
 // and an editor can re-scan from an edit until the state converges.
 import type { DocumentKind } from './types';
+import { findBounceCodes } from './bounces';
 import { findConfigCodes } from './config';
 import { readDsnLine } from './dsn';
 import { hasDigit, isDigit, isSpace, skipSpaces } from './lexer';
@@ -28,7 +29,10 @@ export function scanLine(text: string, line: number, state: LineState): LineScan
   // that start with the next reply line; each log line is a record of its own.
   const continues = kind === 'transcript' || (kind !== 'log' && (indented || isDigit(text.charCodeAt(0))));
   const scanner = new LineScanner(text, line, continues ? state.group : undefined);
-  if (state.carry !== undefined && indented && digits) scanner.continuation(skipSpaces(text, 0), state.carry);
+  // Bounce text may wrap a reply's enhanced code onto the next line without indenting it (qmail's
+  // `Remote host said: 550` / `5.1.1 <erin@example.com>: ...`).
+  const wrapped = kind === 'dsn' && state.carry?.reply !== undefined;
+  if (state.carry !== undefined && (indented || wrapped) && digits) scanner.continuation(skipSpaces(text, 0), state.carry);
 
   let transcript = state.transcript;
   let block = state.block;
@@ -50,6 +54,7 @@ export function scanLine(text: string, line: number, state: LineState): LineScan
     if (transcript !== undefined) transcript = readTranscriptLine(scanner, side, transcript);
     else if (side.side === 'server' && side.explicit) scanner.slot(side.pos, 'transcript-reply', 'reply', true);
     else if (kind === 'dsn' && digits && quotesReply(text, side.pos)) scanner.slot(side.pos, folded ? 'dsn-diagnostic' : 'ndr', 'reply', false);
+    else if (kind === 'dsn' && digits) findBounceCodes(scanner, side.pos);
     if (digits && !clientText) {
       findLogCodes(scanner);
       scanner.pairs(inDiagnostic ? 'dsn-diagnostic' : 'pair');
@@ -132,7 +137,8 @@ function transcriptsEqual(a: TranscriptState | undefined, b: TranscriptState | u
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
   return a.inData === b.inData && a.inAuth === b.inAuth
-    && a.pending.length === b.pending.length && a.pending.every((c, i) => c === b.pending[i]);
+    && a.pending.length === b.pending.length && a.pending.every((c, i) => c === b.pending[i])
+    && transcriptsEqual(a.relayed, b.relayed);
 }
 
 function refsEqual(a: CodeRef | undefined, b: CodeRef | undefined): boolean {

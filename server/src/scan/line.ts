@@ -146,6 +146,16 @@ export class LineScanner {
     return this.addEnhanced(token, context, undefined, undefined);
   }
 
+  /** A three-digit reply closed by `)` or `,`, as smtplib writes it: `retcode (550);`, `data: (354, ...)`. */
+  enclosed(pos: number, context: FindingContext): Finding | undefined {
+    const text = this.text;
+    if (!isDigit(text.charCodeAt(pos)) || this.taken(pos, this.findings.length)) return undefined;
+    const token = readNumber(text, pos);
+    const close = text.charCodeAt(token.end);
+    if (token.parts !== 1 || token.end - pos !== 3 || (close !== Ch.RParen && close !== Ch.Comma)) return undefined;
+    return this.addReply(token, context, true);
+  }
+
   /** An enhanced code at `pos` that completes a reply read on the previous line. */
   continuation(pos: number, carry: Carry): void {
     const text = this.text;

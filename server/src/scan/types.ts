@@ -94,6 +94,8 @@ export interface TranscriptState {
   readonly inData: boolean;
   /** After a `334` challenge: the next client line is an AUTH response, not a command. */
   readonly inAuth: boolean;
+  /** The session an MTA relays in its verbose output (Sendmail's `050 ` lines), read on its own. */
+  readonly relayed?: TranscriptState;
 }
 
 /**
