@@ -16,10 +16,11 @@ const CONFIG_DEMOTION: Partial<Record<FindingContext, number>> = {
   'config-reject-code': 1,
   'exim-acl': 1,
   'sendmail-access': 1,
+  'sendmail-rule': 1,
 };
 
 /** Contexts where a reporting MTA writes about a delivery, rather than a live reply. */
-const REPORT_CONTEXTS: ReadonlySet<FindingContext> = new Set(['dsn-diagnostic', 'ndr', 'pair']);
+const REPORT_CONTEXTS: ReadonlySet<FindingContext> = new Set(['dsn-diagnostic', 'ndr', 'pair', 'esp-event']);
 
 function wellFormedPair(finding: Finding): boolean {
   return finding.kind === 'enhanced' && finding.partner !== undefined

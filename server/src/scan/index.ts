@@ -4,6 +4,7 @@
 // and an editor can re-scan from an edit until the state converges.
 import type { DocumentKind } from '../service/types';
 import { findConfigCodes } from './config';
+import { scanJsonLine } from './json';
 import { readDsnLine } from './dsn';
 import { hasDigit, isDigit, isSpace, skipSpaces } from './lexer';
 import { LineScanner } from './line';
@@ -20,6 +21,7 @@ export function initialState(kind: DocumentKind): LineState {
 
 export function scanLine(text: string, line: number, state: LineState): LineScan {
   const kind = state.kind;
+  if (kind === 'json') return scanJsonLine(text, line, state);
   const blank = skipSpaces(text, 0) >= text.length;
   const indented = !blank && isSpace(text.charCodeAt(0));
   const digits = hasDigit(text);
@@ -120,6 +122,7 @@ export function lineStatesEqual(a: LineState, b: LineState): boolean {
     && (a.block === undefined) === (b.block === undefined)
     && (a.inDiagnostic ?? false) === (b.inDiagnostic ?? false)
     && a.carry?.context === b.carry?.context
+    && (a.json?.depth ?? 0) === (b.json?.depth ?? 0) && a.json?.section === b.json?.section
     && refsEqual(a.carry?.reply, b.carry?.reply);
 }
 

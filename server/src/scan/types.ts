@@ -22,6 +22,8 @@ export type FindingContext =
   | 'config-reject-code' // Postfix main.cf `*_reject_code = 554`
   | 'exim-acl'           // Exim ACL `message = 550 5.7.1 ...`
   | 'sendmail-access'    // Sendmail access `ERROR:"550 5.7.1 text"`, `ERROR:5.7.1:550 text`
+  | 'sendmail-rule'      // Sendmail .cf/.mc rule `R$* $#error $@ 5.7.1 $: "550 text"`
+  | 'esp-event'          // ESP event JSON fields: SES `diagnosticCode`, SendGrid `reason`, Mailgun `code`, ...
   | 'pair';              // anywhere: a reply code immediately followed by an enhanced code
 
 /** The parsed digits of an enhanced code as written (may be malformed). */
@@ -107,6 +109,16 @@ export interface LineState {
   /** Inside a folded `Diagnostic-Code:` field (continuation lines start with white space). */
   readonly inDiagnostic?: boolean;
   readonly carry?: Carry;
+  /** JSON documents: where the line starts in the nesting of objects and arrays. */
+  readonly json?: JsonState;
+}
+
+/** Small on purpose: a JSON string never spans lines, so nesting is all a line inherits. */
+export interface JsonState {
+  /** Objects and arrays open before the line. */
+  readonly depth: number;
+  /** The depth inside a Mailgun `delivery-status` object, whose generic keys (`code`, `message`) are codes. */
+  readonly section?: number;
 }
 
 export interface LineScan {

@@ -10,6 +10,7 @@ import type { DocumentKind, Problem, Settings } from './types';
 export { checkLine, RULES } from '../rules';
 export { initialState, lineStatesEqual, scanLine } from '../scan';
 export { detectKind } from './kind';
+export { sniffKind, SNIFF_CHARS, SNIFF_LINES } from './sniff';
 export { DEFAULT_SETTINGS } from './settings';
 
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));

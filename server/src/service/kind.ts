@@ -1,4 +1,5 @@
 // Which kind of document a file is: its language id or name first, then its content.
+import { looksLikeMail, sniffKind } from './sniff';
 import type { DocumentKind } from './types';
 
 const LANGUAGE_KINDS: ReadonlyMap<string, DocumentKind> = new Map([
@@ -6,32 +7,22 @@ const LANGUAGE_KINDS: ReadonlyMap<string, DocumentKind> = new Map([
   ['mail-log', 'log'],
   ['mail-dsn', 'dsn'],
   ['mail-config', 'config'],
+  ['json', 'json'],
+  ['jsonl', 'json'],
 ]);
 
 const NAME_KINDS: readonly (readonly [RegExp, DocumentKind])[] = [
   [/\.(?:smtp|smtp-transcript|smtplog)$/i, 'transcript'],
   [/^(?:mail\.(?:log|err|warn|info)|maillog|mainlog|rejectlog|paniclog)(?:[.-]\d{1,8})?(?:\.gz)?$|\.maillog$/i, 'log'],
   [/\.(?:eml|dsn)$/i, 'dsn'],
-  [/^(?:main\.cf|master\.cf|access|header_checks|body_checks|exim4?\.conf)$|_(?:access|checks)$|\.(?:pcre|regexp|acl|cf)$/i, 'config'],
+  [/^(?:main\.cf|master\.cf|access|header_checks|body_checks|exim4?\.conf|(?:sendmail|submit)\.mc)$|_(?:access|checks)$|\.(?:pcre|regexp|acl|cf)$/i, 'config'],
+  [/\.(?:json|jsonl|ndjson)$/i, 'json'],
 ];
-
-/** Content clues, strongest first; each is tested on the start of the document only. */
-const CONTENT_KINDS: readonly (readonly [RegExp, DocumentKind])[] = [
-  [/^(?:Final-Recipient|Diagnostic-Code|Reporting-MTA)[ \t]*:|^Content-Type:[ \t]*message\/delivery-status/im, 'dsn'],
-  [/^[ \t]*(?:S:|C:|<<<|>>>|<-|->)[ \t]*(?:\d{3}[ -]|(?:EHLO|HELO|MAIL FROM|RCPT TO|DATA|QUIT)\b)/m, 'transcript'],
-  [/^[a-z][a-z0-9_]{0,60}_(?:reject|defer)_code[ \t]*=|^[^#\s][^\s]{0,255}[ \t]+(?:REJECT|DEFER|DEFER_IF_PERMIT)\b|^[ \t]*(?:deny|drop|warn)\b.{0,200}\bmessage[ \t]*=|ERROR:"?\d/m, 'config'],
-  [/^(?:From |Return-Path:|Received:|Subject:|X-[A-Za-z-]{1,60}:)/m, 'dsn'],
-];
-
-/** How much of a document the content clues look at. */
-const SNIFF_LENGTH = 64 * 1024;
 
 export function detectKind(fileName: string, text: string, languageId?: string): DocumentKind {
   const byLanguage = languageId === undefined ? undefined : LANGUAGE_KINDS.get(languageId);
   if (byLanguage !== undefined) return byLanguage;
   const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
   for (const [pattern, kind] of NAME_KINDS) if (pattern.test(base)) return kind;
-  const head = text.length > SNIFF_LENGTH ? text.slice(0, SNIFF_LENGTH) : text;
-  for (const [pattern, kind] of CONTENT_KINDS) if (pattern.test(head)) return kind;
-  return 'log';
+  return sniffKind(text) ?? (looksLikeMail(text) ? 'dsn' : 'log');
 }

@@ -2,7 +2,7 @@
 // Positions are 0-based; columns count UTF-16 code units, as in LSP.
 
 /** How a document is read: picks the scanner's contexts. */
-export type DocumentKind = 'log' | 'transcript' | 'dsn' | 'config';
+export type DocumentKind = 'log' | 'transcript' | 'dsn' | 'config' | 'json';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
