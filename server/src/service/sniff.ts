@@ -23,7 +23,7 @@ const DSN_FIELD = /^(?:Final-Recipient|Diagnostic-Code|Reporting-MTA)[ \t]*:|^Co
 /** A transcript with side markers: `S: 250 ...`, `C: EHLO ...`, `<<< 220 ...`, `-> MAIL FROM:...`. */
 const MARKED_TRANSCRIPT = /^[ \t]*(?:S:|C:|<<<|>>>|<-|->)[ \t]*(?:\d{3}[ -]|(?:EHLO|HELO|MAIL FROM|RCPT TO|DATA|QUIT)\b)/m;
 /** A bare session, as `telnet mx 25` or `openssl s_client` shows it: a greeting... */
-const GREETING = /^220[ -][^\r\n]{0,200}\bE?SMTP\b/m;
+const GREETING = /^220[ -]/m;
 /** ...and a client's hello. */
 const HELLO = /^(?:EHLO|HELO|LHLO)[ \t]+[^ \t\r\n]/im;
 
@@ -31,13 +31,13 @@ const HELLO = /^(?:EHLO|HELO|LHLO)[ \t]+[^ \t\r\n]/im;
  * Mail-server configuration: Postfix `*_reject_code =`, `smtpd_*`/`postscreen_*` settings,
  * access, check and DSN-filter actions (`/regexp/ 5.7.1 text`), Exim ACL `message =`, Sendmail `ERROR:` and `$#error` rules.
  */
-const CONFIG = /^[ \t]*(?:[a-z][a-z0-9_]{0,60}_(?:reject|defer|reply)_code|(?:smtpd|postscreen|lmtp)_[a-z0-9_]{1,60})[ \t]*=|^[^#\s][^\s]{0,255}[ \t]+(?:REJECT|DEFER|DEFER_IF_PERMIT)\b|^\/[^\r\n]{1,500}\/[a-z]{0,5}[ \t]+(?:REJECT|DEFER|[245]\.\d{1,3}\.\d{1,3}[ \t]|[45]\d\d[ \t])|^[ \t]*(?:deny|drop|warn)\b.{0,200}\bmessage[ \t]*=|ERROR:"?\d|\$#error\b/m;
+const CONFIG = /^[ \t]*(?:[a-z][a-z0-9_]{0,60}_(?:reject|defer|reply)_code|(?:smtpd|postscreen|lmtp)_[a-z0-9_]{1,60})[ \t]*=|^[^#\s][^\s]{0,255}[ \t]+(?:REJECT|DEFER|DEFER_IF_PERMIT)\b|^\/(?:[^\/\\\r\n]|\\.){1,500}\/[a-z]{0,5}[ \t]+(?:REJECT|DEFER|[245]\.\d{1,3}\.\d{1,3}[ \t]|[45]\d\d[ \t])|^[ \t]*(?:deny|drop|warn)\b.{0,200}\bmessage[ \t]*=|ERROR:"?\d|\$#error\b/m;
 
 /** Mail-server log lines: an MTA's syslog tag, or the words of its delivery records. */
 const MAIL_LOG = /\b(?:postfix(?:\/[a-z0-9-]{1,30}){1,2}|sendmail|postscreen|exim)\[\d{1,10}\]:|\b(?:dsn=[245]\.\d|status=(?:sent|bounced|deferred|expired)\b|stat=(?:Sent|Deferred)\b)|SMTP error from remote mail server/;
 
 /** The header line of a CSV or TSV export naming a delivery-status column. */
-const TRACKING_HEADER = /(?:^|[,;\t])[ \t]*"?(?:smtp[ _-]?(?:response|code|status|reply)|diagnostic[ _-]?code|bounce[ _-]?(?:reason|code)|recipient[ _-]?status|enhanced[ _-]?(?:status|code))"?[ \t]*(?:[,;\t]|$)/i;
+const TRACKING_HEADER = /(?:^|[,;\t]) *"?(?:smtp[ _-]?(?:response|code|status|reply)|diagnostic[ _-]?code|bounce[ _-]?(?:reason|code)|recipient[ _-]?status|enhanced[ _-]?(?:status|code))"? *(?:[,;\t]|$)/i;
 
 /** A reply code with its enhanced code, `550 5.1.1` or `421-4.7.0`, standing alone. */
 const CODE_PAIR = /(?:^|[\s"'(=:;,[<])[2-5][0-5]\d[ -][245]\.\d{1,3}\.\d{1,3}(?:$|[\s"'),;:\]>.])/m;
