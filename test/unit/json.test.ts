@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { initialState, lineStatesEqual, scanLine, scanLines } from '../../server/src/scan';
-import { analyzeText } from '../../server/src/service';
+import { analyzeText, sniffKind } from '../../server/src/service';
 
 /** `R:550` / `E:5.1.1` for each finding, in order, with its 1-based line. */
 function found(text: string): string[] {
@@ -33,6 +33,17 @@ test('Amazon SES bounce and delivery notifications, pretty-printed', () => {
   assert.deepEqual(found(bounce), ['9:E:5.1.1', '10:R:550', '10:E:5.1.1']);
   const delivery = '{"notificationType":"Delivery","delivery":{"processingTimeMillis":609,"smtpResponse":"250 2.6.0 Message received","reportingMTA":"a8-70.smtp-out.example.com"}}';
   assert.deepEqual(found(delivery), ['1:R:250', '1:E:2.6.0']);
+});
+
+test('an SES notification inside an Amazon SNS envelope is read inside its Message string', () => {
+  const message = JSON.stringify({
+    notificationType: 'Bounce',
+    bounce: { bouncedRecipients: [{ emailAddress: 'gone@example.net', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user "gone" unknown' }], remoteMtaIp: '192.0.2.25' },
+    delivery: { smtpResponse: '250 ok', processingTimeMillis: 546 },
+  });
+  const envelope = JSON.stringify({ Type: 'Notification', MessageId: '22b80b92-fdea', Message: message, SignatureVersion: '1' }, null, 2);
+  assert.deepEqual(found(envelope), ['4:E:5.1.1', '4:R:550', '4:E:5.1.1', '4:R:250']);
+  assert.equal(sniffKind(envelope), 'json');
 });
 
 test('SendGrid events as JSON Lines: reason, status and response', () => {

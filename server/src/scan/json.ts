@@ -8,6 +8,7 @@
 // The key says what its value is, so a code is read where a key names one, plus the
 // `550 5.1.1` pairs and log phrases (`said: 550`) any string may quote. A JSON string never
 // spans lines; all a line inherits is how deep it is nested (for Mailgun's generic keys).
+// A notification delivered as a string (Amazon SNS `"Message": "{\"notificationType\": ...}"`) is read inside it.
 import { Ch, hasDigit, isDigit, skipSpaces, startsWithLower } from './lexer';
 import { LineScanner } from './line';
 import { findLogCodes } from './logs';
@@ -47,27 +48,49 @@ export const JSON_TOP: JsonState = { depth: 0 };
 export function scanJsonLine(text: string, line: number, state: LineState): LineScan {
   const before = state.json ?? JSON_TOP;
   const scanner = new LineScanner(text, line, undefined);
-  let depth = before.depth;
-  let section = before.section;
+  const digits = hasDigit(text);
+  const after = digits || text.includes('{') || text.includes('}') || text.includes('[') || text.includes(']')
+    ? walk(scanner, 0, text.length, before, false)
+    : before;
+  if (digits) {
+    findLogCodes(scanner);
+    scanner.pairs(CONTEXT);
+  }
+  const findings = scanner.sorted();
+  if (after.depth === before.depth && after.section === before.section) return { findings, next: state };
+  return { findings, next: { kind: state.kind, json: after } };
+}
+
+/**
+ * Reads the JSON between `from` and `to` starting at nesting `at`; returns the nesting after it.
+ * `quoted`: the JSON is itself the content of a string, its quotes written `\"` (Amazon SNS
+ * delivers an SES notification as the string `"Message": "{\"notificationType\": ...}"`).
+ */
+function walk(scanner: LineScanner, from: number, to: number, at: JsonState, quoted: boolean): JsonState {
+  const text = scanner.text;
+  let depth = at.depth;
+  let section = at.section;
   let role: Role | undefined;   // what the value after the last key is
   let opensSection = false;     // the last key was `delivery-status`
-  const digits = hasDigit(text);
-  for (let i = 0; i < text.length;) {
+  const quote = quoted ? 2 : 1;
+  for (let i = from; i < to;) {
     const c = text.charCodeAt(i);
-    if (c === Ch.Quote) {
-      const end = stringEnd(text, i + 1);
-      const after = skipSpaces(text, end + 1);
-      if (text.charCodeAt(after) === Ch.Colon) {
+    if (quoted ? c === 92 /* \ */ && text.charCodeAt(i + 1) === Ch.Quote : c === Ch.Quote) {
+      const start = i + quote;
+      const end = quoted ? quotedStringEnd(text, start, to) : stringEnd(text, start, to);
+      const next = skipSpaces(text, end + quote);
+      if (text.charCodeAt(next) === Ch.Colon) {
         const inSection = section !== undefined && depth === section;
-        const key = end - i - 1 <= MAX_KEY ? text.slice(i + 1, end) : '';
+        const key = end - start <= MAX_KEY ? text.slice(start, end) : '';
         role = (inSection ? SECTION_KEYS.get(key) : undefined) ?? KEYS.get(key);
         opensSection = key === SECTION_KEY;
-        i = after + 1;
+        i = next + 1;
         continue;
       }
-      if (role !== undefined && digits) readString(scanner, role, i + 1, end);
+      if (role !== undefined) readString(scanner, role, start, end);
+      else if (!quoted && embedsJson(text, start)) walk(scanner, start, end, JSON_TOP, true);
       role = undefined;
-      i = end + 1;
+      i = end + quote;
     } else if (c === Ch.LBrace || c === Ch.LBracket) {
       depth++;
       if (opensSection && c === Ch.LBrace && section === undefined) section = depth;
@@ -88,14 +111,13 @@ export function scanJsonLine(text: string, line: number, state: LineState): Line
       i++;
     }
   }
-  if (digits) {
-    findLogCodes(scanner);
-    scanner.pairs(CONTEXT);
-  }
-  const findings = scanner.sorted();
-  if (depth === before.depth && section === before.section) return { findings, next: state };
-  const json: JsonState = section === undefined ? { depth } : { depth, section };
-  return { findings, next: { kind: state.kind, json } };
+  if (depth === at.depth && section === at.section) return at;
+  return section === undefined ? { depth } : { depth, section };
+}
+
+/** Does the string starting at `start` hold a JSON object (`{\"...`)? */
+function embedsJson(text: string, start: number): boolean {
+  return text.charCodeAt(start) === Ch.LBrace && text.charCodeAt(start + 1) === 92 && text.charCodeAt(start + 2) === Ch.Quote;
 }
 
 /** A string value under a key that names a code; `start` and `end` bound its content. */
@@ -117,14 +139,29 @@ function readString(scanner: LineScanner, role: Role, start: number, end: number
   }
 }
 
-/** The index of the quote closing a string whose content starts at `from` (the line's end if none). */
-function stringEnd(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
+/** The index of the quote closing a string whose content starts at `from` (`to` if none). */
+function stringEnd(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 92 /* \ */) i++;
     else if (c === Ch.Quote) return i;
   }
-  return text.length;
+  return to;
+}
+
+/**
+ * The same inside a string: the string closes at `\"`; `\\` starts an escape of the
+ * embedded JSON (`\\\"` is a quote inside it, `\\n` a line break), any other `\x` is one character.
+ */
+function quotedStringEnd(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) !== 92) continue;
+    const next = text.charCodeAt(i + 1);
+    if (next === Ch.Quote) return i;
+    if (next === 92) i += text.charCodeAt(i + 2) === 92 ? 3 : 2;
+    else i++;
+  }
+  return to;
 }
 
 /** The end of a JSON number (digits, `.`, exponent) starting at `from`. */

@@ -13,9 +13,10 @@ export const SNIFF_LINES = 200;
 /**
  * ESP event and notification JSON: Amazon SES (`bouncedRecipients`, `diagnosticCode`,
  * `smtpResponse`), SendGrid (`sg_event_id`, `smtp-id`), Mailgun (`delivery-status`),
- * SparkPost (`raw_reason`, `bounce_class`), Postmark (`"RecordType": "Bounce"`, `BouncedAt`).
+ * SparkPost (`raw_reason`, `bounce_class`), Postmark (`"RecordType": "Bounce"`, `BouncedAt`);
+ * also inside an Amazon SNS envelope, whose `Message` string quotes them as `\"bouncedRecipients\"`.
  */
-const ESP_KEY = /"(?:bouncedRecipients|delayedRecipients|diagnosticCode|smtpResponse|sg_event_id|smtp-id|delivery-status|raw_reason|bounce_class|BouncedAt|RecordType"[ \t]*:[ \t]*"(?:Bounce|Delivery))"/;
+const ESP_KEY = /"(?:bouncedRecipients|delayedRecipients|diagnosticCode|smtpResponse|sg_event_id|smtp-id|delivery-status|raw_reason|bounce_class|BouncedAt|RecordType"[ \t]*:[ \t]*"(?:Bounce|Delivery))\\?"/;
 
 /** DSN fields (RFC 3464) or the MIME type of a delivery report. */
 const DSN_FIELD = /^(?:Final-Recipient|Diagnostic-Code|Reporting-MTA)[ \t]*:|^Content-Type:[ \t]*message\/delivery-status/im;
@@ -34,7 +35,7 @@ const HELLO = /^(?:EHLO|HELO|LHLO)[ \t]+[^ \t\r\n]/im;
 const CONFIG = /^[ \t]*(?:[a-z][a-z0-9_]{0,60}_(?:reject|defer|reply)_code|(?:smtpd|postscreen|lmtp)_[a-z0-9_]{1,60})[ \t]*=|^[^#\s][^\s]{0,255}[ \t]+(?:REJECT|DEFER|DEFER_IF_PERMIT)\b|^\/(?:[^\/\\\r\n]|\\.){1,500}\/[a-z]{0,5}[ \t]+(?:REJECT|DEFER|[245]\.\d{1,3}\.\d{1,3}[ \t]|[45]\d\d[ \t])|^[ \t]*(?:deny|drop|warn)\b.{0,200}\bmessage[ \t]*=|ERROR:"?\d|\$#error\b/m;
 
 /** Mail-server log lines: an MTA's syslog tag, or the words of its delivery records. */
-const MAIL_LOG = /\b(?:postfix(?:\/[a-z0-9-]{1,30}){1,2}|sendmail|postscreen|exim)\[\d{1,10}\]:|\b(?:dsn=[245]\.\d|status=(?:sent|bounced|deferred|expired)\b|stat=(?:Sent|Deferred)\b)|SMTP error from remote mail server/;
+const MAIL_LOG = /\b(?:postfix\/[a-z0-9\/-]{1,60}|sendmail|exim)\[\d{1,10}\]:|\b(?:dsn=[245]\.\d|status=(?:sent|bounced|deferred|expired)\b|stat=(?:Sent|Deferred)\b)|SMTP error from remote mail server/;
 
 /** The header line of a CSV or TSV export naming a delivery-status column. */
 const TRACKING_HEADER = /(?:^|[,;\t]) *"?(?:smtp[ _-]?(?:response|code|status|reply)|diagnostic[ _-]?code|bounce[ _-]?(?:reason|code)|recipient[ _-]?status|enhanced[ _-]?(?:status|code))"? *(?:[,;\t]|$)/i;
@@ -47,15 +48,12 @@ const MAIL_HEADERS = /^(?:From |Return-Path:|Received:|Subject:|X-[A-Za-z-]{1,60
 
 /** The start of `text` the sniffer reads: whole lines within SNIFF_CHARS and SNIFF_LINES. */
 export function sniffWindow(text: string): string {
-  let end = Math.min(text.length, SNIFF_CHARS);
+  const window = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
   let lines = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
-    if (++lines === SNIFF_LINES) {
-      end = i;
-      break;
-    }
+  for (let i = window.indexOf('\n'); i >= 0; i = window.indexOf('\n', i + 1)) {
+    if (++lines === SNIFF_LINES) return window.slice(0, i);
   }
-  return end === text.length ? text : text.slice(0, end);
+  return window;
 }
 
 /**
