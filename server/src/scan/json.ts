@@ -141,10 +141,11 @@ function readString(scanner: LineScanner, role: Role, start: number, end: number
 
 /** The index of the quote closing a string whose content starts at `from` (`to` if none). */
 function stringEnd(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 92 /* \ */) i++;
-    else if (c === Ch.Quote) return i;
+  // The native search finds each quote; an odd run of backslashes before it escapes it.
+  for (let quote = text.indexOf('"', from); quote >= 0 && quote < to; quote = text.indexOf('"', quote + 1)) {
+    let slashes = 0;
+    while (quote - slashes - 1 >= from && text.charCodeAt(quote - slashes - 1) === 92) slashes++;
+    if (slashes % 2 === 0) return quote;
   }
   return to;
 }
