@@ -42,6 +42,8 @@ test('documents about SMTP, by kind', () => {
     ['R$*\t\t\t$#error $@ 5.7.1 $: "550 Relaying denied"\n', 'config'],
     ['/^4\\.7\\.1 .*spamhaus/    5.7.1 Listed at Spamhaus\n/^\\S+ greylisted/   DEFER 4.7.1 later\n', 'config'],
     ['Return-Path: <>\nReceived: from mx\nSubject: Undelivered Mail\n\n550 5.1.1 <a@example.net>: unknown\n', 'dsn'],
+    ['Return-Path: <>\nFrom: Mail Delivery System <Mailer-Daemon@mx.example.net>\nSubject: Mail delivery failed\n\nThe message could not be delivered.\n', 'dsn'],
+    ['Received: (qmail 1234 invoked for bounce)\nFrom: MAILER-DAEMON@mx.example.net\nSubject: failure notice\n', 'dsn'],
   ];
   for (const [text, kind] of cases) assert.equal(sniffKind(text), kind, text.slice(0, 60));
 });
@@ -58,6 +60,7 @@ test('other plain text, JSON and CSV is not about SMTP', () => {
     'GET /index.html HTTP/1.1 200 5120\n127.0.0.1 - - [28/Nov/2026:10:00:01] "GET / HTTP/1.1" 500 421',
     '220 volts is the mains voltage, SMTP aside\n',
     'port = 25\nmessage_size_limit = 10240000\n',
+    'From: alice@example.org\nSubject: Lunch on Friday?\n\nShall we meet at 12:30?\n',
   ];
   for (const text of others) assert.equal(sniffKind(text), undefined, text.slice(0, 60));
 });

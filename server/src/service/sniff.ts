@@ -45,6 +45,9 @@ const CODE_PAIR = /(?:^|[\s"'(=:;,[<])[2-5][0-5]\d[ -][245]\.\d{1,3}\.\d{1,3}(?:
 
 /** Mail headers: a message or a bounce, even without DSN fields. */
 const MAIL_HEADERS = /^(?:From |Return-Path:|Received:|Subject:|X-[A-Za-z-]{1,60}:)/m;
+/** A bounce's subject or sender, for bounces that quote no code (`Subject: failure notice`). */
+const BOUNCE_SUBJECT = /^Subject:[ \t]*(?:Undeliver|Delivery Status Notification|Mail delivery failed|failure notice|Returned mail|Delivery Failure|Non-?delivery|Mail System Error|Delivery has failed)/im;
+const BOUNCE_SENDER = /^From:[ \t]*(?:"?Mail Delivery (?:System|Subsystem)"?[ \t]*)?<?(?:MAILER-DAEMON|postmaster)@/im;
 
 /** The start of `text` the sniffer reads: whole lines within SNIFF_CHARS and SNIFF_LINES. */
 export function sniffWindow(text: string): string {
@@ -67,7 +70,9 @@ export function sniffKind(text: string): DocumentKind | undefined {
   if (DSN_FIELD.test(head)) return 'dsn';
   if (MARKED_TRANSCRIPT.test(head) || (GREETING.test(head) && HELLO.test(head))) return 'transcript';
   if (CONFIG.test(head)) return 'config';
-  if (MAIL_LOG.test(head) || TRACKING_HEADER.test(firstLine(head)) || CODE_PAIR.test(head)) return MAIL_HEADERS.test(head) ? 'dsn' : 'log';
+  const mail = MAIL_HEADERS.test(head);
+  if (MAIL_LOG.test(head) || TRACKING_HEADER.test(firstLine(head)) || CODE_PAIR.test(head)) return mail ? 'dsn' : 'log';
+  if (mail && (BOUNCE_SUBJECT.test(head) || BOUNCE_SENDER.test(head))) return 'dsn';
   return undefined;
 }
 
