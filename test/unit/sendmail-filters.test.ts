@@ -41,6 +41,8 @@ test('Sendmail rule numbers, macros, options and mailer fields are no codes', ()
     'R<$+> <ERROR:$-.$-.$-:$+> <$*>\t$#error $@ $1.$2.$3 $: $4',
     '#R$*\t\t$#error $@ 5.7.1 $: "Access denied"',
     "define(`confMAX_MESSAGE_SIZE', `10485760')dnl",
+    'dnl R$*\t\t$#error $@ 5.7.1 $: "550 Access denied"',
+    'dnl# old rule: R$*\t$#error $@ 4.7.1 $: "451 later"',
   ].join('\n');
   assert.deepEqual(found(cf), []);
 });

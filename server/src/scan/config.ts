@@ -6,7 +6,7 @@
 // - Sendmail access `ERROR:"550 5.7.1 text"`, `ERROR:5.7.1:550 text`;
 // - Sendmail .cf/.mc rules `R$*  $#error $@ 5.7.1 $: "550 text"` (see sendmail.ts);
 // - Postfix DSN filters (`smtp_delivery_status_filter`): `/regexp/  4.7.1 text`.
-// Comment lines are skipped: their examples are not configuration.
+// Comment lines (`#`, and m4's `dnl` in a Sendmail .mc) are skipped: their examples are not configuration.
 import { Ch, isDigit, isSpace, readNumber, skipSpaces } from './lexer';
 import type { LineScanner } from './line';
 import { findSendmailRule } from './sendmail';
@@ -19,7 +19,7 @@ const TEXT_ACTIONS: ReadonlySet<string> = new Set(['reject', 'defer', 'defer_if_
 export function findConfigCodes(scanner: LineScanner): void {
   const text = scanner.text;
   const first = skipSpaces(text, 0);
-  if (first >= text.length || text.charCodeAt(first) === Ch.Hash) return;
+  if (first >= text.length || text.charCodeAt(first) === Ch.Hash || isM4Comment(text, first)) return;
   PARAM_CODE.lastIndex = 0;
   if (PARAM_CODE.test(text)) {
     scanner.slot(PARAM_CODE.lastIndex, 'config-reject-code', 'reply', true);
@@ -77,6 +77,11 @@ function sendmailError(scanner: LineScanner, from: number): void {
     return;
   }
   scanner.slot(pos, 'sendmail-access', 'any', true);
+}
+
+/** m4's `dnl` starting a line of a Sendmail .mc file: the rest of the line is a comment. */
+function isM4Comment(text: string, first: number): boolean {
+  return text.startsWith('dnl', first) && (first + 3 >= text.length || isSpace(text.charCodeAt(first + 3)) || text.charCodeAt(first + 3) === Ch.Hash);
 }
 
 function isAlphanumeric(c: number): boolean {
