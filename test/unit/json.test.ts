@@ -96,6 +96,27 @@ test('a class mismatch in an ESP event is reported; codes chosen remotely get no
   assert.deepEqual(rules, ['class-mismatch']);
 });
 
+test('an SES recipient whose action, status and diagnostic disagree gets dsn-action-mismatch', () => {
+  const recipient = (action: string, status: string, diagnostic: string): string => [
+    '{"bounce": {"bouncedRecipients": [',
+    '  {',
+    `    "action": "${action}",`,
+    `    "status": "${status}",`,
+    `    "diagnosticCode": "smtp; ${diagnostic}"`,
+    '  }',
+    ']}}',
+  ].join('\n');
+  const rules = (text: string): string[] => analyzeText(text, 'json').problems.map((p) => `${p.line + 1}:${p.rule}`);
+  assert.deepEqual(rules(recipient('failed', '5.1.1', '550 5.1.1 unknown')), []);
+  assert.deepEqual(rules(recipient('delayed', '5.1.1', '550 5.1.1 unknown')), ['4:dsn-action-mismatch']);
+  assert.deepEqual(rules(recipient('failed', '4.4.7', '550 4.4.7 expired')), ['5:class-mismatch'], 'RFC 3464 allows failed with 4.x.x; the pair is only remarked on');
+  assert.deepEqual(rules(recipient('failed', '5.1.1', '450 mailbox busy')), ['5:dsn-action-mismatch']);
+  assert.deepEqual(rules(recipient('delayed', '4.2.0', '452 4.2.0 try later')), []);
+  // The facts end with their object: the next recipient starts afresh.
+  const two = '[{"action": "failed", "status": "5.1.1"},\n {"status": "4.2.0"}]';
+  assert.deepEqual(rules(two), []);
+});
+
 test('the JSON state is the nesting depth only, and converges', () => {
   const lines = ['{', '  "delivery-status": {', '    "code": 421', '  }', '}'];
   let state = initialState('json');

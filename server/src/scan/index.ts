@@ -123,6 +123,7 @@ export function lineStatesEqual(a: LineState, b: LineState): boolean {
     && (a.inDiagnostic ?? false) === (b.inDiagnostic ?? false)
     && a.carry?.context === b.carry?.context
     && (a.json?.depth ?? 0) === (b.json?.depth ?? 0) && a.json?.section === b.json?.section
+    && refsEqual(a.json?.block?.action, b.json?.block?.action) && refsEqual(a.json?.block?.status, b.json?.block?.status)
     && refsEqual(a.carry?.reply, b.carry?.reply);
 }
 

@@ -12,14 +12,15 @@
 import { Ch, hasDigit, isDigit, skipSpaces, startsWithLower } from './lexer';
 import { LineScanner } from './line';
 import { findLogCodes } from './logs';
-import type { FindingContext, JsonState, LineScan, LineState } from './types';
+import type { CodeRef, DsnBlockFacts, Finding, FindingContext, JsonState, LineScan, LineState } from './types';
 
-/** What a key's value is: an enhanced status, a code (string or number), or reply text. */
-type Role = 'status' | 'code' | 'text';
+/** What a key's value is: an enhanced status, a code (string or number), reply text, or a DSN action. */
+type Role = 'status' | 'code' | 'text' | 'action';
 
 /** Keys that name a code wherever they stand. */
 const KEYS: ReadonlyMap<string, Role> = new Map<string, Role>([
   ['status', 'status'],          // SES bouncedRecipients[] and delayedRecipients[], SendGrid bounce
+  ['action', 'action'],          // SES bouncedRecipients[]: the DSN action the status must agree with
   ['error_code', 'code'],        // SparkPost
   ['diagnosticCode', 'text'],    // SES
   ['smtpResponse', 'text'],      // SES delivery
@@ -49,7 +50,8 @@ export function scanJsonLine(text: string, line: number, state: LineState): Line
   const before = state.json ?? JSON_TOP;
   const scanner = new LineScanner(text, line, undefined);
   const digits = hasDigit(text);
-  const after = digits || text.includes('{') || text.includes('}') || text.includes('[') || text.includes(']')
+  // A line without digits, brackets or an action changes nothing: most lines of a pretty JSON file.
+  const after = digits || text.includes('{') || text.includes('}') || text.includes('[') || text.includes(']') || text.includes('"action"')
     ? walk(scanner, 0, text.length, before, false)
     : before;
   if (digits) {
@@ -57,12 +59,14 @@ export function scanJsonLine(text: string, line: number, state: LineState): Line
     scanner.pairs(CONTEXT);
   }
   const findings = scanner.sorted();
-  if (after.depth === before.depth && after.section === before.section) return { findings, next: state };
+  if (after === before) return { findings, next: state };
   return { findings, next: { kind: state.kind, json: after } };
 }
 
 /**
- * Reads the JSON between `from` and `to` starting at nesting `at`; returns the nesting after it.
+ * Reads the JSON between `from` and `to` starting at nesting `at`; returns the nesting after it
+ * (`at` itself when unchanged). An object's `action` and `status` are DSN facts (SES writes a
+ * recipient's `Action:` and `Status:` so) that the codes after them in the object are checked against.
  * `quoted`: the JSON is itself the content of a string, its quotes written `\"` (Amazon SNS
  * delivers an SES notification as the string `"Message": "{\"notificationType\": ...}"`).
  */
@@ -70,6 +74,7 @@ function walk(scanner: LineScanner, from: number, to: number, at: JsonState, quo
   const text = scanner.text;
   let depth = at.depth;
   let section = at.section;
+  let block = at.block;
   let role: Role | undefined;   // what the value after the last key is
   let opensSection = false;     // the last key was `delivery-status`
   const quote = quoted ? 2 : 1;
@@ -87,32 +92,55 @@ function walk(scanner: LineScanner, from: number, to: number, at: JsonState, quo
         i = next + 1;
         continue;
       }
-      if (role !== undefined) readString(scanner, role, start, end);
+      if (role === 'action') block = { ...block, action: refOf(scanner, start, end) };
+      else if (role !== undefined) block = withStatus(block, role, readString(scanner, role, start, end, block));
       else if (!quoted && embedsJson(text, start)) walk(scanner, start, end, JSON_TOP, true);
       role = undefined;
       i = end + quote;
     } else if (c === Ch.LBrace || c === Ch.LBracket) {
       depth++;
       if (opensSection && c === Ch.LBrace && section === undefined) section = depth;
+      if (c === Ch.LBrace) block = undefined;
       role = undefined;
       opensSection = false;
       i++;
     } else if (c === Ch.RBrace || c === Ch.RBracket) {
       if (section === depth) section = undefined;
       depth = Math.max(0, depth - 1);
+      if (c === Ch.RBrace) block = undefined;
       role = undefined;
       i++;
     } else if (isDigit(c)) {
       const end = numberEnd(text, i);
-      if (role === 'code') scanner.whole(i, end, CONTEXT);
+      if (role === 'code') withBlock(scanner, block, () => scanner.whole(i, end, CONTEXT));
       role = undefined;
       i = end;
     } else {
       i++;
     }
   }
-  if (depth === at.depth && section === at.section) return at;
-  return section === undefined ? { depth } : { depth, section };
+  if (depth === at.depth && section === at.section && block === at.block) return at;
+  return { depth, ...(section === undefined ? {} : { section }), ...(block === undefined ? {} : { block }) };
+}
+
+function refOf(scanner: LineScanner, start: number, end: number): CodeRef {
+  return { line: scanner.line, start, end, text: scanner.text.slice(start, end) };
+}
+
+/** The object's facts after a `status` value (other values add none). */
+function withStatus(block: DsnBlockFacts | undefined, role: Role, found: Finding | undefined): DsnBlockFacts | undefined {
+  if (role !== 'status' || found === undefined || found.kind !== 'enhanced') return block;
+  return { ...block, status: { line: found.line, start: found.start, end: found.end, text: found.text } };
+}
+
+/** Runs `read` with the object's facts attached to what it finds. */
+function withBlock<T>(scanner: LineScanner, block: DsnBlockFacts | undefined, read: () => T): T {
+  scanner.block = block;
+  try {
+    return read();
+  } finally {
+    scanner.block = undefined;
+  }
 }
 
 /** Does the string starting at `start` hold a JSON object (`{\"...`)? */
@@ -120,23 +148,27 @@ function embedsJson(text: string, start: number): boolean {
   return text.charCodeAt(start) === Ch.LBrace && text.charCodeAt(start + 1) === 92 && text.charCodeAt(start + 2) === Ch.Quote;
 }
 
-/** A string value under a key that names a code; `start` and `end` bound its content. */
-function readString(scanner: LineScanner, role: Role, start: number, end: number): void {
-  const text = scanner.text;
-  if (role === 'status' || role === 'code') {
-    // `"status": "200"` is no enhanced code; `"error_code": "554"` is a reply.
-    if (role === 'code' || text.lastIndexOf('.', end) > start) scanner.whole(start, end, CONTEXT);
-    return;
-  }
-  // Reply text: `smtp; 550 5.1.1 ...` (a DSN diagnostic type first), or a multi-line reply
-  // kept in one string with escaped line breaks: `550-5.1.1 ...\r\n550 5.1.1 ...`.
-  let pos = startsWithLower(text, start, 'smtp;') ? skipSpaces(text, start + 5) : start;
-  for (;;) {
-    if (scanner.whole(pos, end, CONTEXT) === undefined) scanner.slot(pos, CONTEXT, 'any', false);
-    const escape = text.indexOf('\\n', pos);
-    if (escape < 0 || escape >= end) return;
-    pos = escape + 2;
-  }
+/**
+ * A string value under a key that names a code; `start` and `end` bound its content. Returns
+ * the code of a `status` or `code` value.
+ */
+function readString(scanner: LineScanner, role: Role, start: number, end: number, block: DsnBlockFacts | undefined): Finding | undefined {
+  return withBlock(scanner, block, () => {
+    const text = scanner.text;
+    if (role !== 'text') {
+      // `"status": "200"` is no enhanced code; `"error_code": "554"` is a reply.
+      return role === 'code' || text.lastIndexOf('.', end) > start ? scanner.whole(start, end, CONTEXT) : undefined;
+    }
+    // Reply text: `smtp; 550 5.1.1 ...` (a DSN diagnostic type first), or a multi-line reply
+    // kept in one string with escaped line breaks: `550-5.1.1 ...\r\n550 5.1.1 ...`.
+    let pos = startsWithLower(text, start, 'smtp;') ? skipSpaces(text, start + 5) : start;
+    for (;;) {
+      if (scanner.whole(pos, end, CONTEXT) === undefined) scanner.slot(pos, CONTEXT, 'any', false);
+      const escape = text.indexOf('\\n', pos);
+      if (escape < 0 || escape >= end) return undefined;
+      pos = escape + 2;
+    }
+  });
 }
 
 /** The index of the quote closing a string whose content starts at `from` (`to` if none). */

@@ -113,12 +113,14 @@ export interface LineState {
   readonly json?: JsonState;
 }
 
-/** Small on purpose: a JSON string never spans lines, so nesting is all a line inherits. */
+/** Small on purpose: a JSON string never spans lines, so nesting and the open object's DSN facts are all a line inherits. */
 export interface JsonState {
   /** Objects and arrays open before the line. */
   readonly depth: number;
   /** The depth inside a Mailgun `delivery-status` object, whose generic keys (`code`, `message`) are codes. */
   readonly section?: number;
+  /** The open object's `action` and `status` so far (an SES bounced recipient). */
+  readonly block?: DsnBlockFacts;
 }
 
 export interface LineScan {
