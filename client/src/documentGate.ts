@@ -4,11 +4,16 @@
 // lines. Every other document of those languages never reaches the server and never starts
 // it: it costs one look at its start when opened, and again on edits there until it qualifies.
 import * as vscode from 'vscode';
-import { DidOpenTextDocumentNotification, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
+import { DidOpenTextDocumentNotification, type DocumentSelector, type LanguageClient, type Middleware } from 'vscode-languageclient/node';
 import { SNIFF_CHARS, SNIFF_LINES, sniffKind } from '../../server/src/service/sniff';
 
 /** Languages whose documents are read only when their content is about SMTP. */
-export const SNIFFED_LANGUAGES: readonly string[] = ['plaintext', 'json', 'jsonl', 'csv'];
+export const SNIFFED_LANGUAGES: readonly string[] = ['plaintext', 'json', 'jsonc', 'jsonl', 'csv'];
+/**
+ * Untitled editors of any language are sniffed too: VS Code may guess a language for pasted
+ * text (`workbench.editor.languageDetection`), and a pasted session should work whatever it guessed.
+ */
+const UNTITLED = 'untitled';
 
 /** The start of a document the sniffer reads, without copying more of it than that. */
 function head(document: vscode.TextDocument): string {
@@ -32,18 +37,19 @@ export class DocumentGate {
   constructor(private readonly languages: () => readonly string[]) {}
 
   /**
-   * The languages a language client must select: always read ones and sniffed ones. No scheme
-   * restriction: the server reads only what the client sends, so untitled editors and virtual
+   * What a language client must select: always read and sniffed languages, and untitled editors.
+   * No scheme restriction on languages: the server reads only what the client sends, so virtual
    * file systems work as well as files on disk.
    */
-  selectorLanguages(): string[] {
-    return [...new Set([...this.languages(), ...SNIFFED_LANGUAGES])];
+  selector(): DocumentSelector {
+    const languages = [...new Set([...this.languages(), ...SNIFFED_LANGUAGES])];
+    return [...languages.map((language) => ({ language })), { scheme: UNTITLED }];
   }
 
   /** Does the server read this document? Sniffs a document of a sniffed language not admitted yet. */
   admits(document: vscode.TextDocument): boolean {
     if (this.languages().includes(document.languageId)) return true;
-    if (!SNIFFED_LANGUAGES.includes(document.languageId)) return false;
+    if (!SNIFFED_LANGUAGES.includes(document.languageId) && document.uri.scheme !== UNTITLED) return false;
     const key = document.uri.toString();
     if (this.admitted.has(key)) return true;
     if (sniffKind(head(document)) === undefined) return false;

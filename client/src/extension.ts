@@ -82,7 +82,7 @@ class SmtpStatusClient implements vscode.Disposable {
       },
     );
     const options: LanguageClientOptions = {
-      documentSelector: this.gate.selectorLanguages().map((language) => ({ language })),
+      documentSelector: this.gate.selector(),
       outputChannel: this.output,
       errorHandler: policy,
       middleware: { workspace: configurationMiddleware, ...this.gate.middleware(() => this.client) },

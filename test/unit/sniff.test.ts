@@ -82,6 +82,7 @@ test('detectKind: a name or language says it first; the CLI reads content the sa
   assert.equal(detectKind('events.jsonl', ''), 'json');
   assert.equal(detectKind('untitled:Untitled-1', TELNET), 'transcript');
   assert.equal(detectKind('x', '{}', 'jsonl'), 'json');
+  assert.equal(detectKind('x', '{}', 'jsonc'), 'json');
   assert.equal(detectKind('sendmail.mc', ''), 'config');
   assert.equal(detectKind('export.csv', 'recipient,smtp_response\nb@example.net,"550 5.1.1 no"'), 'log');
   assert.equal(detectKind('notes.txt', 'Subject: hello\n'), 'dsn', 'mail headers without anything else still read as a message');

@@ -8,6 +8,7 @@ const LANGUAGE_KINDS: ReadonlyMap<string, DocumentKind> = new Map([
   ['mail-dsn', 'dsn'],
   ['mail-config', 'config'],
   ['json', 'json'],
+  ['jsonc', 'json'],
   ['jsonl', 'json'],
 ]);
 

@@ -44,6 +44,13 @@ describe('documents chosen by content', () => {
     assert.ok(extensionApi.serverReads(document.uri));
   });
 
+  it('an untitled editor is sniffed whatever language VS Code guessed for it', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content: PASTED_SESSION });
+    await vscode.window.showTextDocument(document);
+    const found = await diagnostics(document.uri, (d) => ruleOf(d) === 'class-mismatch');
+    assert.equal(found.find((d) => ruleOf(d) === 'class-mismatch')?.range.start.line, 10);
+  });
+
   it('a .json Amazon SES bounce gets hovers on its status and diagnostic code', async () => {
     const document = await open('events/ses-bounce.json');
     assert.equal(document.languageId, 'json');
