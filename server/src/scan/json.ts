@@ -44,7 +44,7 @@ const CONTEXT: FindingContext = 'esp-event';
 /** Keys longer than this name no code: not worth a substring. */
 const MAX_KEY = 16;
 
-export const JSON_TOP: JsonState = { depth: 0 };
+const JSON_TOP: JsonState = { depth: 0 };
 
 export function scanJsonLine(text: string, line: number, state: LineState): LineScan {
   const before = state.json ?? JSON_TOP;
