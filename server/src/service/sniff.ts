@@ -35,7 +35,7 @@ const HELLO = /^(?:EHLO|HELO|LHLO)[ \t]+[^ \t\r\n]/im;
 const CONFIG = /^[ \t]*(?:[a-z][a-z0-9_]{0,60}_(?:reject|defer|reply)_code|(?:smtpd|postscreen|lmtp)_[a-z0-9_]{1,60})[ \t]*=|^[^#\s][^\s]{0,255}[ \t]+(?:REJECT|DEFER|DEFER_IF_PERMIT)\b|^\/(?:[^\/\\\r\n]|\\.){1,500}\/[a-z]{0,5}[ \t]+(?:REJECT|DEFER|[245]\.\d{1,3}\.\d{1,3}[ \t]|[45]\d\d[ \t])|^[ \t]*(?:deny|drop|warn)\b.{0,200}\bmessage[ \t]*=|ERROR:"?\d|\$#error\b/m;
 
 /** Mail-server log lines: an MTA's syslog tag, or the words of its delivery records. */
-const MAIL_LOG = /\b(?:postfix\/[a-z0-9\/-]{1,60}|sendmail|exim)\[\d{1,10}\]:|\b(?:dsn=[245]\.\d|status=(?:sent|bounced|deferred|expired)\b|stat=(?:Sent|Deferred)\b)|SMTP error from remote mail server/;
+const MAIL_LOG = /\b(?:postfix\/(?:[a-z0-9-]{1,30}\/)?[a-z0-9-]{1,30}|sendmail|exim)\[\d{1,10}\]:|\b(?:dsn=[245]\.\d|status=(?:sent|bounced|deferred|expired)\b|stat=(?:Sent|Deferred)\b)|SMTP error from remote mail server/;
 
 /** The header line of a CSV or TSV export naming a delivery-status column. */
 const TRACKING_HEADER = /(?:^|[,;\t]) *"?(?:smtp[ _-]?(?:response|code|status|reply)|diagnostic[ _-]?code|bounce[ _-]?(?:reason|code)|recipient[ _-]?status|enhanced[ _-]?(?:status|code))"? *(?:[,;\t]|$)/i;
