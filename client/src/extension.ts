@@ -1,6 +1,6 @@
 // The VS Code side of smtp-status: starts the language server (dist/server.js over Node IPC)
-// when a document it reads is open (documentGate.ts says which), and adds the two commands. Everything else - hovers,
-// diagnostics, quick fixes, completion, inlay hints - comes from the server.
+// when a document it reads is open (documentGate.ts says which), and adds the two commands.
+// Everything else - hovers, diagnostics, quick fixes, completion, inlay hints - comes from the server.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/node';
 import { explainCode } from './commands/explainCode';
