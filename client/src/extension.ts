@@ -1,13 +1,14 @@
 // The VS Code side of smtp-status: starts the language server (dist/server.js over Node IPC)
-// when a document it reads is open, and adds the two commands. Everything else - hovers,
-// diagnostics, quick fixes, completion, inlay hints - comes from the server.
+// when a document it reads is open (documentGate.ts says which), and adds the two commands.
+// Everything else - hovers, diagnostics, quick fixes, completion, inlay hints - comes from the server.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/node';
 import { explainCode } from './commands/explainCode';
 import { setRuleSeverity } from './commands/setRuleSeverity';
 import { summarize } from './commands/summarize';
 import { openDemoLog, openGuide } from './commands/walkthrough';
-import { configuredLanguages, documentSelector } from './languages';
+import { DocumentGate } from './documentGate';
+import { configuredLanguages } from './languages';
 import { registerLanguageModelTools } from './lmTools';
 import { SET_RULE_SEVERITY_COMMAND } from './protocol';
 import { RestartPolicy } from './restartPolicy';
@@ -25,12 +26,15 @@ export interface SmtpStatusApi {
   startupMs(): number | undefined;
   /** Messages shown to the user about server crashes, oldest first. */
   crashMessages(): readonly string[];
+  /** Has the running server been given this document (is it reading it)? */
+  serverReads(uri: vscode.Uri): boolean;
 }
 
 class SmtpStatusClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient> | undefined;
   private languages = configuredLanguages();
+  private readonly gate = new DocumentGate(() => this.languages);
   private readonly process: ServerProcess;
   readonly crashMessages: string[] = [];
   startupMs: number | undefined;
@@ -43,16 +47,22 @@ class SmtpStatusClient implements vscode.Disposable {
     this.process = new ServerProcess(context.asAbsolutePath('dist/server.js'), (line) => output.info(line));
   }
 
-  get selector(): vscode.DocumentSelector {
-    return documentSelector(this.languages);
-  }
-
   get pid(): number | undefined {
     return this.client?.state === State.Running ? this.process.pid : undefined;
   }
 
+  /** Does the server read this document (sniffing a plain text, JSON or CSV one)? */
   wants(document: vscode.TextDocument): boolean {
-    return vscode.languages.match(this.selector, document) > 0;
+    return this.gate.admits(document);
+  }
+
+  reads(uri: vscode.Uri): boolean {
+    return this.client !== undefined && this.gate.isOpen(uri);
+  }
+
+  /** An edit to a document the server does not read yet made it about SMTP (a pasted transcript). */
+  qualifiesBy(event: vscode.TextDocumentChangeEvent): boolean {
+    return this.client === undefined && this.gate.mayAdmit(event);
   }
 
   /** Starts the server once; later calls share the same start. */
@@ -74,10 +84,10 @@ class SmtpStatusClient implements vscode.Disposable {
       },
     );
     const options: LanguageClientOptions = {
-      documentSelector: this.languages.map((language) => ({ language })),
+      documentSelector: this.gate.selector(),
       outputChannel: this.output,
       errorHandler: policy,
-      middleware: { workspace: configurationMiddleware },
+      middleware: { workspace: configurationMiddleware, ...this.gate.middleware(() => this.client) },
     };
     const client = new LanguageClient('smtpStatus', 'SMTP Status', () => this.process.start(), options);
     this.client = client;
@@ -100,6 +110,7 @@ class SmtpStatusClient implements vscode.Disposable {
     const client = this.client;
     this.client = undefined;
     this.starting = undefined;
+    this.gate.serverStopped();
     try {
       await client?.stop(2000);
     } catch (error) {
@@ -131,6 +142,9 @@ export function activate(context: vscode.ExtensionContext): SmtpStatusApi {
     docs,
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, docs),
     vscode.workspace.onDidOpenTextDocument(startIfWanted),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (smtp.qualifiesBy(event)) startIfWanted(event.document);
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('smtpStatus.extraLanguages')) {
         smtp.restartForLanguages().catch((error: unknown) => output.error(`restarting for new languages: ${String(error)}`));
@@ -141,7 +155,7 @@ export function activate(context: vscode.ExtensionContext): SmtpStatusApi {
     vscode.commands.registerCommand('smtpStatus.walkthrough.openDemo', () => openDemoLog(context.extensionUri)),
     vscode.commands.registerCommand('smtpStatus.walkthrough.openReadme', () => openGuide(context.extensionUri)),
     vscode.commands.registerCommand('smtpStatus.summarize', async (target?: vscode.Uri) =>
-      summarize(await smtp.ensureStarted(), docs, smtp.selector, target instanceof vscode.Uri ? target : undefined),
+      summarize(await smtp.ensureStarted(), docs, (document) => smtp.wants(document), target instanceof vscode.Uri ? target : undefined),
     ),
   );
   context.subscriptions.push(...registerLanguageModelTools(smtp));
@@ -155,6 +169,7 @@ export function activate(context: vscode.ExtensionContext): SmtpStatusApi {
     serverPid: () => smtp.pid,
     startupMs: () => smtp.startupMs,
     crashMessages: () => smtp.crashMessages,
+    serverReads: (uri) => smtp.reads(uri),
   };
 }
 

@@ -10,10 +10,3 @@ export function configuredLanguages(): string[] {
   return [...new Set<string>([...OWN_LANGUAGES, ...valid.map((id) => id.trim())])];
 }
 
-/**
- * No scheme restriction: the server reads only what the client sends, so documents from
- * virtual file systems and untitled editors work as well as files on disk.
- */
-export function documentSelector(languages: readonly string[]): vscode.DocumentFilter[] {
-  return languages.map((language) => ({ language }));
-}

@@ -147,3 +147,12 @@ test('the built CLI runs as a program', () => {
   assert.equal(scan.status, 0, scan.stderr);
   assert.equal(scan.stdout, '<stdin>:1:4: reply 250 [transcript-reply]\n<stdin>:1:8: enhanced 2.0.0 [transcript-reply]\n');
 });
+
+test('the CLI reads what the editor reads: a pasted session on stdin and ESP JSON by content', () => {
+  const session = '220 mx.example.net ESMTP\nEHLO a.example.org\n250 mx.example.net\nRCPT TO:<b@example.net>\n550 4.1.1 unknown\n';
+  const fromStdin = run(runCheck, ['-'], session);
+  assert.match(fromStdin.out, /^<stdin>:5:5: error: Reply 550 is a permanent failure .*\[class-mismatch\]$/m, 'read as a transcript, where the reply is checked strictly');
+  const events = '{"event":"failed","delivery-status":{"code":552,"message":"5.2.2 mailbox full"}}\n';
+  const json = run(runScan, ['-'], events);
+  assert.deepEqual(json.out.trim().split('\n').map((l) => l.split(': ')[1]), ['reply 552 [esp-event]', 'enhanced 5.2.2 [esp-event]']);
+});

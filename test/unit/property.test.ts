@@ -13,7 +13,7 @@ import {
 import type { Finding, LineState } from '../../server/src/scan/types';
 import type { DocumentKind, Problem, Settings } from '../../server/src/service/types';
 
-const KINDS: readonly DocumentKind[] = ['log', 'transcript', 'dsn', 'config'];
+const KINDS: readonly DocumentKind[] = ['log', 'transcript', 'dsn', 'config', 'json'];
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
 
 /** Each property runs this many cases from this seed (fast-check prints the seed of a failure). */

@@ -274,7 +274,7 @@ test('never codes: IPs, versions, dates, times, PIDs, ports, sizes, counts, dela
     'postfix/smtpd[250]: 250A4F: client=x[192.0.2.4]',
     '<134>1 2026-11-28T10:00:01Z host app 550 - - message',
   ];
-  for (const kind of ['log', 'dsn', 'transcript', 'config'] as const) {
+  for (const kind of ['log', 'dsn', 'transcript', 'config', 'json'] as const) {
     for (const line of lines) {
       // A transcript reads a line starting with digits as a reply; none of these starts so.
       assert.deepEqual(found(line, kind), [], `${kind}: ${line}`);
@@ -331,7 +331,7 @@ test('huge, binary and odd lines never throw', () => {
   const huge = `${'550 5.1.1 '.repeat(100_000)}${'9'.repeat(1_000_000)}`;
   assert.equal(scan(huge).length, 200_000);
   const binary = String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => i % 65536));
-  for (const kind of ['log', 'dsn', 'transcript', 'config'] as const) {
+  for (const kind of ['log', 'dsn', 'transcript', 'config', 'json'] as const) {
     scan(binary, kind);
     scan('\uD800550 5.1.1\uDFFF', kind);
     scan('Status: ', kind);

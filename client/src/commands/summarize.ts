@@ -10,7 +10,7 @@ import { showMarkdown, VirtualDocuments } from '../virtualDocuments';
 export async function summarize(
   client: LanguageClient,
   docs: VirtualDocuments,
-  selector: vscode.DocumentSelector,
+  reads: (document: vscode.TextDocument) => boolean,
   target?: vscode.Uri,
 ): Promise<vscode.Uri | undefined> {
   const document = target !== undefined ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
@@ -18,9 +18,9 @@ export async function summarize(
     void vscode.window.showInformationMessage('Open a mail log, SMTP transcript, bounce or mail-server config first, then summarise its SMTP codes.');
     return undefined;
   }
-  if (vscode.languages.match(selector, document) === 0) {
+  if (!reads(document)) {
     void vscode.window.showWarningMessage(
-      `SMTP Status does not read "${document.languageId}" documents. Change the file's language, or add "${document.languageId}" to the setting smtpStatus.extraLanguages.`,
+      `SMTP Status does not read this "${document.languageId}" document: nothing at its start looks like SMTP. Change the file's language, or add "${document.languageId}" to the setting smtpStatus.extraLanguages.`,
     );
     return undefined;
   }

@@ -5,7 +5,7 @@ import { detectKind } from '../service';
 import type { DocumentKind } from '../service/types';
 import type { CliIo } from './io';
 
-const KINDS: readonly DocumentKind[] = ['log', 'transcript', 'dsn', 'config'];
+const KINDS: readonly DocumentKind[] = ['log', 'transcript', 'dsn', 'config', 'json'];
 
 export interface FileOptions<F extends string> {
   readonly format: F;
@@ -78,6 +78,6 @@ export function readInputs(files: readonly string[], kind: DocumentKind | undefi
 }
 
 export function usageError(io: CliIo, command: string, message: string): number {
-  io.err(`smtp-status ${command}: ${message}\nUsage: smtp-status ${command} [--format ...] [--kind log|transcript|dsn|config] FILE...`);
+  io.err(`smtp-status ${command}: ${message}\nUsage: smtp-status ${command} [--format ...] [--kind log|transcript|dsn|config|json] FILE...`);
   return 2;
 }

@@ -16,10 +16,11 @@ const CONFIG_DEMOTION: Partial<Record<FindingContext, number>> = {
   'config-reject-code': 1,
   'exim-acl': 1,
   'sendmail-access': 1,
+  'sendmail-rule': 1,
 };
 
 /** Contexts where a reporting MTA writes about a delivery, rather than a live reply. */
-const REPORT_CONTEXTS: ReadonlySet<FindingContext> = new Set(['dsn-diagnostic', 'ndr', 'pair']);
+const REPORT_CONTEXTS: ReadonlySet<FindingContext> = new Set(['dsn-diagnostic', 'ndr', 'pair', 'esp-event']);
 
 function wellFormedPair(finding: Finding): boolean {
   return finding.kind === 'enhanced' && finding.partner !== undefined
@@ -85,7 +86,11 @@ export const dsnActionMismatch: Rule = {
   check(finding): Draft | undefined {
     const block = finding.block;
     if (block === undefined) return undefined;
-    if (finding.context === 'dsn-status' && finding.kind === 'enhanced' && block.action !== undefined) {
+    // ESP event JSON carries the same facts (SES: a bounced recipient's `action` and `status`,
+    // the status a code standing alone, the diagnostic's codes a pair).
+    const esp = finding.context === 'esp-event';
+    const status = block.status;
+    if ((finding.context === 'dsn-status' || (esp && finding.partner === undefined)) && finding.kind === 'enhanced' && block.action !== undefined) {
       const entry = dsnAction(block.action.text);
       const cls = finding.enhanced?.cls;
       if (entry === undefined || entry.usually || cls === undefined || enhancedFlaw(finding.text) !== undefined) return undefined;
@@ -94,8 +99,7 @@ export const dsnActionMismatch: Rule = {
         message: `Action: ${block.action.text} goes with class ${entry.expectedClasses.join(' or ')}, but Status ${finding.text} is a ${CLASS_NAMES[String(cls)]} (RFC 3464 s2.3.3, RFC 3463 s2).`,
       };
     }
-    const status = block.status;
-    if (finding.context !== 'dsn-diagnostic' || finding.kind !== 'reply' || finding.group !== undefined || status === undefined) return undefined;
+    if (!(finding.context === 'dsn-diagnostic' || esp) || finding.kind !== 'reply' || finding.group !== undefined || status === undefined) return undefined;
     if (replyFlaw(finding.text) !== undefined || enhancedFlaw(status.text) !== undefined) return undefined;
     // The diagnostic's own enhanced code, when it has one, is what Status should repeat;
     // a disagreement inside the diagnostic is class-mismatch's business.

@@ -38,7 +38,7 @@ function entryOf(finding: Finding): { e: EnhancedParts; entry: RegistryEntry } |
  * stay silent there unless the user gives them a severity.
  */
 const AUTHORED_CONTEXTS: ReadonlySet<FindingContext> = new Set<FindingContext>([
-  'transcript-reply', 'config-access', 'config-reject-code', 'exim-acl', 'sendmail-access',
+  'transcript-reply', 'config-access', 'config-reject-code', 'exim-acl', 'sendmail-access', 'sendmail-rule',
 ]);
 
 const adviceDemotion = (finding: Finding): Pick<Draft, 'demote'> => (AUTHORED_CONTEXTS.has(finding.context) ? {} : { demote: 'off' });

@@ -3,10 +3,13 @@
 // - Postfix access maps and header/body checks: `key  REJECT 5.7.1 text`, `key  550 text`,
 //   `/regexp/  DEFER 4.7.1 text` (the action is the first word after the key);
 // - Exim ACLs `message = 550 5.7.1 text`;
-// - Sendmail access `ERROR:"550 5.7.1 text"`, `ERROR:5.7.1:550 text`.
-// Comment lines are skipped: their examples are not configuration.
+// - Sendmail access `ERROR:"550 5.7.1 text"`, `ERROR:5.7.1:550 text`;
+// - Sendmail .cf/.mc rules `R$*  $#error $@ 5.7.1 $: "550 text"` (see sendmail.ts);
+// - Postfix DSN filters (`smtp_delivery_status_filter`): `/regexp/  4.7.1 text`.
+// Comment lines (`#`, and m4's `dnl` in a Sendmail .mc) are skipped: their examples are not configuration.
 import { Ch, isDigit, isSpace, readNumber, skipSpaces } from './lexer';
 import type { LineScanner } from './line';
+import { findSendmailRule } from './sendmail';
 
 const PARAM_CODE = /[ \t]*(?:-o[ \t]+)?[a-z][a-z0-9_]{0,60}_code[ \t]*=[ \t]*/y;
 const EXIM_MESSAGE = /message[ \t]*=[ \t]*"?/y;
@@ -16,13 +19,13 @@ const TEXT_ACTIONS: ReadonlySet<string> = new Set(['reject', 'defer', 'defer_if_
 export function findConfigCodes(scanner: LineScanner): void {
   const text = scanner.text;
   const first = skipSpaces(text, 0);
-  if (first >= text.length || text.charCodeAt(first) === Ch.Hash) return;
+  if (first >= text.length || text.charCodeAt(first) === Ch.Hash || isM4Comment(text, first)) return;
   PARAM_CODE.lastIndex = 0;
   if (PARAM_CODE.test(text)) {
     scanner.slot(PARAM_CODE.lastIndex, 'config-reject-code', 'reply', true);
     return;
   }
-  if (eximMessage(scanner)) return;
+  if (findSendmailRule(scanner) || eximMessage(scanner)) return;
   const error = text.indexOf('ERROR:');
   if (error >= 0) {
     sendmailError(scanner, error + 6);
@@ -32,8 +35,9 @@ export function findConfigCodes(scanner: LineScanner): void {
   if (action < 0) return;
   const digit = text.charCodeAt(action);
   if (isDigit(digit)) {
-    // Postfix access actions `4NN text` and `5NN text`; other numbers are table values.
-    if (digit === 52 || digit === 53) scanner.slot(action, 'config-access', 'reply', false);
+    // Postfix access actions `4NN text` and `5NN text`, a DSN filter's `4.7.1 text`;
+    // other numbers are table values.
+    if (digit === 52 || digit === 53) scanner.slot(action, 'config-access', 'any', false);
     return;
   }
   let end = action;
@@ -73,6 +77,11 @@ function sendmailError(scanner: LineScanner, from: number): void {
     return;
   }
   scanner.slot(pos, 'sendmail-access', 'any', true);
+}
+
+/** m4's `dnl` starting a line of a Sendmail .mc file: the rest of the line is a comment. */
+function isM4Comment(text: string, first: number): boolean {
+  return text.startsWith('dnl', first) && (first + 3 >= text.length || isSpace(text.charCodeAt(first + 3)) || text.charCodeAt(first + 3) === Ch.Hash);
 }
 
 function isAlphanumeric(c: number): boolean {

@@ -5,6 +5,7 @@
 import type { DocumentKind } from './types';
 import { findBounceCodes } from './bounces';
 import { findConfigCodes } from './config';
+import { scanJsonLine } from './json';
 import { readDsnLine } from './dsn';
 import { hasDigit, isDigit, isSpace, skipSpaces } from './lexer';
 import { LineScanner } from './line';
@@ -22,6 +23,7 @@ export function initialState(kind: DocumentKind): LineState {
 
 export function scanLine(text: string, line: number, state: LineState): LineScan {
   const kind = state.kind;
+  if (kind === 'json') return scanJsonLine(text, line, state);
   const blank = skipSpaces(text, 0) >= text.length;
   const indented = !blank && isSpace(text.charCodeAt(0));
   const digits = hasDigit(text);
@@ -126,6 +128,8 @@ export function lineStatesEqual(a: LineState, b: LineState): boolean {
     && (a.block === undefined) === (b.block === undefined)
     && (a.inDiagnostic ?? false) === (b.inDiagnostic ?? false)
     && a.carry?.context === b.carry?.context
+    && (a.json?.depth ?? 0) === (b.json?.depth ?? 0) && a.json?.section === b.json?.section
+    && refsEqual(a.json?.block?.action, b.json?.block?.action) && refsEqual(a.json?.block?.status, b.json?.block?.status)
     && refsEqual(a.carry?.reply, b.carry?.reply);
 }
 

@@ -156,6 +156,20 @@ export class LineScanner {
     return this.addReply(token, context, true);
   }
 
+  /**
+   * A code that is a whole value ending at `end` (JSON `"code": 550`, `"status": "5.1.1"`):
+   * the key says a code is meant, so no separator is needed after it, but it must be well formed.
+   */
+  whole(pos: number, end: number, context: FindingContext): Finding | undefined {
+    const text = this.text;
+    if (!isDigit(text.charCodeAt(pos)) || this.taken(pos, this.findings.length)) return undefined;
+    const token = readNumber(text, pos);
+    if (token.end !== end) return undefined;
+    if (token.parts === 1) return end - pos === 3 && isReplyShaped(text, pos) ? this.addReply(token, context, false) : undefined;
+    if (token.parts !== 3 || enhancedFlaw(text.slice(pos, end)) !== undefined) return undefined;
+    return this.addEnhanced(token, context, undefined, undefined);
+  }
+
   /** An enhanced code at `pos` that completes a reply read on the previous line. */
   continuation(pos: number, carry: Carry): void {
     const text = this.text;

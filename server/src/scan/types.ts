@@ -4,7 +4,7 @@
 import type { SmtpCommand } from '../kb/types';
 
 /** How a document is read: picks the scanner's contexts. */
-export type DocumentKind = 'log' | 'transcript' | 'dsn' | 'config';
+export type DocumentKind = 'log' | 'transcript' | 'dsn' | 'config' | 'json';
 
 /** Where a code was found; picks how rules judge it (e.g. config codes are rewritten by Postfix). */
 export type FindingContext =
@@ -32,6 +32,8 @@ export type FindingContext =
   | 'config-reject-code' // Postfix main.cf `*_reject_code = 554`
   | 'exim-acl'           // Exim ACL `message = 550 5.7.1 ...`
   | 'sendmail-access'    // Sendmail access `ERROR:"550 5.7.1 text"`, `ERROR:5.7.1:550 text`
+  | 'sendmail-rule'      // Sendmail .cf/.mc rule `R$* $#error $@ 5.7.1 $: "550 text"`
+  | 'esp-event'          // ESP event JSON fields: SES `diagnosticCode`, SendGrid `reason`, Mailgun `code`, ...
   | 'pair';              // anywhere: a reply code immediately followed by an enhanced code
 
 /** The parsed digits of an enhanced code as written (may be malformed). */
@@ -119,6 +121,18 @@ export interface LineState {
   /** Inside a folded `Diagnostic-Code:` field (continuation lines start with white space). */
   readonly inDiagnostic?: boolean;
   readonly carry?: Carry;
+  /** JSON documents: where the line starts in the nesting of objects and arrays. */
+  readonly json?: JsonState;
+}
+
+/** Small on purpose: a JSON string never spans lines, so nesting and the open object's DSN facts are all a line inherits. */
+export interface JsonState {
+  /** Objects and arrays open before the line. */
+  readonly depth: number;
+  /** The depth inside a Mailgun `delivery-status` object, whose generic keys (`code`, `message`) are codes. */
+  readonly section?: number;
+  /** The open object's `action` and `status` so far (an SES bounced recipient). */
+  readonly block?: DsnBlockFacts;
 }
 
 export interface LineScan {

@@ -16,6 +16,7 @@ export type { CodeQuery, Explanation } from '../explain';
 export { basicCodes, basicEntry, isStatusClass, registry, registryEntry, subjectEntry, vendorCodes, vendorMeanings } from '../kb';
 export type { Permanence, RegistryEntry, StatusClass } from '../kb/types';
 export { detectKind } from './kind';
+export { sniffKind, SNIFF_CHARS, SNIFF_LINES } from './sniff';
 export { DEFAULT_SETTINGS } from './settings';
 
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));

@@ -2,9 +2,20 @@
 // the workspace is trusted or in Restricted Mode (the runners run this suite both ways).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { SmtpStatusApi } from '../../../client/src/extension';
 import { api, demoUri, EXTENSION_ID, open } from './helpers';
 
 describe('activation', () => {
+  it('plain text and JSON that are not about SMTP start no language server', async () => {
+    const extensionApi = await vscode.extensions.getExtension<SmtpStatusApi>(EXTENSION_ID)?.activate();
+    assert.ok(extensionApi);
+    for (const file of ['notes.txt', 'settings.json']) await open(file);
+    await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Dear team, the budget is 550 euros.\n' });
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(extensionApi.serverPid(), undefined, 'no server process');
+    assert.equal(extensionApi.startupMs(), undefined, 'no server was ever started');
+  });
+
   it('activates when a mail log is opened and starts the language server', async () => {
     const started = Date.now();
     await open('mail.log');

@@ -62,13 +62,13 @@ describe('settings', () => {
   });
 
   it('smtpStatus.extraLanguages adds a language and restarts the server', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'C: RCPT TO:<bob@example.net>\nS: 550 4.1.1 <bob@example.net>: User unknown\n' });
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'C: RCPT TO:<bob@example.net>\nS: 550 4.1.1 <bob@example.net>: User unknown\n' });
     await vscode.window.showTextDocument(document);
     const extensionApi = await api();
     const before = extensionApi.serverPid();
     await new Promise((r) => setTimeout(r, 500));
-    assert.equal(vscode.languages.getDiagnostics(document.uri).length, 0, 'plaintext is not read by default');
-    await setSetting('smtpStatus.extraLanguages', ['plaintext']);
+    assert.equal(vscode.languages.getDiagnostics(document.uri).length, 0, 'markdown is not read by default');
+    await setSetting('smtpStatus.extraLanguages', ['markdown']);
     const found = await diagnostics(document.uri);
     assert.ok(found.length > 0);
     const after = await eventually('a running server', () => extensionApi.serverPid());
