@@ -1,6 +1,10 @@
 // The public face of the core: what the LSP adapter and the CLI call.
 // Positions are 0-based; columns count UTF-16 code units, as in LSP.
 
+import type { VendorId } from '../kb/types';
+
+export type { VendorId } from '../kb/types';
+
 /** How a document is read: picks the scanner's contexts. */
 export type DocumentKind = 'log' | 'transcript' | 'dsn' | 'config';
 
@@ -20,7 +24,6 @@ export type RuleId =
   | 'unexpected-reply'
   | 'deprecated-code';
 
-export type VendorId = 'microsoft' | 'google';
 
 export interface Settings {
   /** Overrides of each rule's default severity. */
