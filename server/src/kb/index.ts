@@ -1,7 +1,6 @@
 // The knowledge base: lookups over the registry, basic reply codes, DSN
 // actions and vendor dictionaries. Pure data, no I/O.
 
-import type { VendorId } from './types';
 import { BASIC_CODES } from './basic';
 import { DSN_ACTIONS } from './dsn';
 import { REGISTRY } from './registry';
