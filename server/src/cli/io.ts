@@ -26,4 +26,11 @@ Commands:
       List every status code found, with its position and context.
   check [--format text|json|sarif] [--kind log|transcript|dsn|config] FILE...
       Report problems. Exit 1 when an error is reported, 2 on usage errors
-      or unreadable files, 0 otherwise. FILE may be - for standard input.`;
+      or unreadable files, 0 otherwise. FILE may be - for standard input.
+  trace [--format text|json] [--redact] ID FILE...
+      Print every line of the message ID names (a queue id, an Exim id or a
+      Message-ID), its later hops and bounce included. Exit 1 when not found.
+  report [--format text|json|markdown] [--redact] FILE...
+      Deliverability report: messages and recipients by outcome, failures by
+      reason, provider and domain, deferral delays, top replies, over time.
+      --redact replaces address local parts and client IPs by placeholders.`;

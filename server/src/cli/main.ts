@@ -1,7 +1,9 @@
-// `smtp-status` command line: explain, scan and check over the same core as the server.
+// `smtp-status` command line: explain, scan, check, trace and report over the same core as the server.
 import { runExplain } from './explain';
 import { runScan } from './scan';
 import { runCheck } from './check';
+import { runReport } from './report';
+import { runTrace } from './trace';
 import { USAGE, type CliIo, nodeIo } from './io';
 
 type Command = (args: string[], io: CliIo) => number | Promise<number>;
@@ -10,6 +12,8 @@ const commands: Record<string, Command> = {
   explain: runExplain,
   scan: runScan,
   check: runCheck,
+  trace: runTrace,
+  report: runReport,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -80,3 +80,4 @@ export function queryOf(finding: Finding, lineFindings: readonly Finding[]): Cod
     ...(enhanced === undefined ? {} : { enhanced }),
   };
 }
+export * from './trace';

@@ -12,6 +12,9 @@ export { MAX_LINES_PER_MESSAGE } from './group';
 export type { AttemptAt, MessageOutcome, MessageTimeline, RecipientTimeline } from './timeline';
 export type { Attempt, IdSpan, LineFacts, Mention, MentionRole, Mta, Outcome } from './types';
 export { readLine } from './read';
+export { SYSLOG_YEAR } from './syslog';
+export { foldLines, LineFold } from './fold';
+export { formatDelay, timelineMarkdown, timelineSummary } from './render';
 
 /** An id span on a line, with the message it belongs to in this document. */
 export interface IdAt {
@@ -44,10 +47,12 @@ export class TraceIndex {
     return this.ids.length;
   }
 
-  /** The fold step: the next line. */
-  add(text: string): void {
-    this.ids.push(lineIdsOf(readLine(text)));
+  /** The fold step: the next line. True when the line belongs to a message (so its text must stay readable). */
+  add(text: string): boolean {
+    const ids = lineIdsOf(readLine(text));
+    this.ids.push(ids);
     this.invalidate();
+    return ids !== undefined;
   }
 
   /** Lines `start`..`start + deleteCount - 1` were replaced by `texts`. */
@@ -84,6 +89,13 @@ export class TraceIndex {
       this.timelines.set(message, timeline);
     }
     return timeline;
+  }
+
+  /** The messages an id names: a queue id of any of their hops, or a Message-ID (with or without `<>`). */
+  messagesNamed(id: string): number[] {
+    const name = id.replace(/^<(.*)>$/, '$1');
+    const keys = new Set([name, `mid:${name}`]);
+    return this.messages().filter((group) => group.legs.some((leg) => keys.has(leg.text) || keys.has(leg.key))).map((group) => group.index);
   }
 
   /** The id under a cursor (`character` inside or right after it). */

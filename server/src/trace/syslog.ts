@@ -3,7 +3,7 @@
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** Syslog's traditional stamp has no year; differences within a log are what matter. */
-const SYSLOG_YEAR = 2000;
+export const SYSLOG_YEAR = 2000;
 
 const digit = (text: string, at: number): number => {
   const code = text.charCodeAt(at) - 48;

@@ -9,6 +9,8 @@ export interface AttemptAt {
   /** The queue id (leg) that made the attempt. */
   readonly leg: string;
   readonly attempt: Attempt;
+  /** When the line was written, seconds since 1970. */
+  readonly time?: number;
   /** Seconds from the message's arrival: the log's delay, or the timestamps' difference. */
   readonly delay?: number;
 }
@@ -112,7 +114,7 @@ export function timelineOf(group: MessageGroup, factsAt: (line: number) => LineF
       const delay = attempt.delay ?? (facts.time !== undefined && since !== undefined && attempt.outcome !== 'rejected' ? facts.time - since : undefined);
       let list = target.get(attempt.recipient);
       if (list === undefined) target.set(attempt.recipient, (list = []));
-      list.push({ line, leg, attempt, ...(delay === undefined ? {} : { delay }) });
+      list.push({ line, leg, attempt, ...(delay === undefined ? {} : { delay }), ...(facts.time === undefined ? {} : { time: facts.time }) });
     }
     if (facts.expires) {
       for (const list of target.values()) {
