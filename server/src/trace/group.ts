@@ -45,6 +45,13 @@ export interface Grouping {
   keysAt(line: number): readonly string[];
 }
 
+/** A connection's key (`NOQUEUE@pid/192.0.2.1`) reads `NOQUEUE from 192.0.2.1`; ids read as they are. */
+function displayText(id: string): string {
+  const at = id.indexOf('@');
+  const slash = id.indexOf('/', at);
+  return at > 0 && slash > at ? `${id.slice(0, at)} from ${id.slice(slash + 1)}` : id;
+}
+
 class UnionFind {
   private readonly parent = new Map<string, string>();
   find(key: string): string {
@@ -95,7 +102,7 @@ export function groupLines(ids: readonly LineIds[]): Grouping {
     }
     const info = legInfo.get(entry.key);
     if (info === undefined) {
-      legInfo.set(entry.key, { text: id, role, firstLine: line });
+      legInfo.set(entry.key, { text: displayText(id), role, firstLine: line });
       sets.add(entry.key);
       order.push(entry.key);
     } else if (role !== 'original') {

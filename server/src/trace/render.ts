@@ -17,10 +17,10 @@ export function formatDelay(seconds: number): string {
 const codeOf = (attempt: Attempt): string => [attempt.reply, attempt.enhanced].filter((part) => part !== undefined).join(' ');
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** The longest time any recipient took to its final outcome, else the message's span. */
+/** The longest time any recipient took to its final outcome (rejects at SMTP time take none). */
 function totalDelay(timeline: MessageTimeline): number | undefined {
   const delays = timeline.recipients.map((r) => r.final.delay).filter((d): d is number => d !== undefined);
-  return delays.length > 0 ? Math.max(...delays) : timeline.duration;
+  return delays.length > 0 ? Math.max(...delays) : undefined;
 }
 
 /** "2 recipients: 1 sent, 1 bounced 5.1.1 userunknown, 4.2 s". */

@@ -104,8 +104,10 @@ export function timelineOf(group: MessageGroup, factsAt: (line: number) => LineF
       if (facts.sender !== undefined) sender ??= facts.sender;
       if (facts.client !== undefined) client ??= facts.client;
     }
-    if (facts.owner.key.startsWith('mid:') && !messageIds.includes(facts.owner.text)) messageIds.push(facts.owner.text);
-    for (const mention of facts.mentions) if (mention.role === 'message-id' && !messageIds.includes(mention.text)) messageIds.push(mention.text);
+    if (!inBounce) {
+      if (facts.owner.key.startsWith('mid:') && !messageIds.includes(facts.owner.text)) messageIds.push(facts.owner.text);
+      for (const mention of facts.mentions) if (mention.role === 'message-id' && !messageIds.includes(mention.text)) messageIds.push(mention.text);
+    }
     const target = inBounce ? bounces : recipients;
     if (facts.attempt !== undefined) {
       const attempt = facts.attempt;
