@@ -3,6 +3,7 @@
 // diagnostics, quick fixes, completion, inlay hints - comes from the server.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/node';
+import { copyForTicket } from './commands/copyForTicket';
 import { explainCode } from './commands/explainCode';
 import { setRuleSeverity } from './commands/setRuleSeverity';
 import { summarize } from './commands/summarize';
@@ -139,6 +140,7 @@ export function activate(context: vscode.ExtensionContext): SmtpStatusApi {
     vscode.commands.registerCommand('smtpStatus.summarize', async (target?: vscode.Uri) =>
       summarize(await smtp.ensureStarted(), docs, smtp.selector, target instanceof vscode.Uri ? target : undefined),
     ),
+    vscode.commands.registerCommand('smtpStatus.copyForTicket', async () => copyForTicket(await smtp.ensureStarted(), smtp.selector)),
   );
   vscode.workspace.textDocuments.forEach(startIfWanted);
   output.info(`activated in ${Date.now() - activatedAt} ms`);

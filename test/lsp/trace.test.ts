@@ -12,7 +12,7 @@ import { LspClient, REPO_ROOT } from './client';
 import { lineOf } from './fixtures';
 
 function traceFixture(name: string): { uri: string; text: string; lines: string[] } {
-  const file = path.join(REPO_ROOT, 'test', 'fixtures', 'trace', name);
+  const file = path.join(REPO_ROOT, 'test', 'fixtures', 'demo', 'trace', name);
   const text = readFileSync(file, 'utf8');
   return { uri: pathToFileURL(file).href, text, lines: text.split('\n') };
 }
@@ -45,6 +45,11 @@ describe('message ids through the language server', () => {
   after(async () => {
     await client.stop();
   });
+
+  /** Asks `method` at the `needle` on the first line holding `lineNeedle`. */
+  const ask = <R>(method: string, doc: typeof postfix, lineNeedle: string, needle: string, extra: object = {}): Promise<R> =>
+    client.request<R>(method, { textDocument: { uri: doc.uri }, position: positionOf(doc, lineNeedle, needle), ...extra });
+  const hoverAt = async (doc: typeof postfix, lineNeedle: string, needle: string): Promise<string> => hoverText(await ask<Hover | null>('textDocument/hover', doc, lineNeedle, needle));
 
   it('advertises definition, references, highlight and CodeLens', () => {
     const { capabilities } = client.initializeResult;
@@ -88,8 +93,7 @@ describe('message ids through the language server', () => {
   });
 
   it('hovers an id with the timeline: sender, each recipient with relay, delay, final status, code and verdict', async () => {
-    const position = positionOf(postfix, '4R1bBc2DfGz9xYq: client=', '4R1bBc2DfGz9xYq');
-    const text = hoverText(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: postfix.uri }, position }));
+    const text = await hoverAt(postfix, '4R1bBc2DfGz9xYq: client=', '4R1bBc2DfGz9xYq');
     assert.ok(text.includes('(Postfix): 2 recipients: 1 sent, 1 bounced 5.1.1 userunknown, 4.2 s'), text);
     assert.ok(text.includes('From: `alice@example.org`'));
     assert.ok(text.includes('Message-ID: `20250303100001.1@example.org`'));
@@ -102,8 +106,7 @@ describe('message ids through the language server', () => {
   });
 
   it('hovers a NOQUEUE reject with the rejects of the same connection', async () => {
-    const position = positionOf(postfix, 'NOQUEUE: reject', 'NOQUEUE');
-    const text = hoverText(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: postfix.uri }, position }));
+    const text = await hoverAt(postfix, 'NOQUEUE: reject', 'NOQUEUE');
     assert.ok(text.includes('**Message `NOQUEUE from 198.51.100.77`** (Postfix): 2 recipients: 2 rejected 5.7.1 norelaying'), text);
   });
 
@@ -112,17 +115,15 @@ describe('message ids through the language server', () => {
     const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri: exim.uri }, position, context: { includeDeclaration: true } });
     const expected = exim.lines.map((text, line) => (/1tPqR[stu]-/.test(text) ? line : -1)).filter((line) => line >= 0);
     assert.deepEqual(linesOf(references), expected);
-    const bounce = positionOf(exim, '1tPqRu-000A1d-4E <= <>', '1tPqRt-000A1c-3D');
-    const definition = await client.request<Location | null>('textDocument/definition', { textDocument: { uri: exim.uri }, position: bounce });
+    const definition = await ask<Location | null>('textDocument/definition', exim, '1tPqRu-000A1d-4E <= <>', '1tPqRt-000A1c-3D');
     assert.equal(definition?.range.start.line, lineOf(exim.text, '1tPqRt-000A1c-3D <='));
-    const text = hoverText(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: exim.uri }, position }));
+    const text = await hoverAt(exim, '1tPqRs-000A1b-2C Completed', '1tPqRs-000A1b-2C');
     assert.ok(text.includes('(Exim): 2 recipients: 1 sent, 1 bounced 5.1.1 userunknown'), text);
     assert.ok(text.includes('`carol@example.com`: **bounced** 550 5.1.1 via aspmx.l.google.com [203.0.113.27]'));
   });
 
   it('reads the 23-character Exim ids of Exim 4.97 and later', async () => {
-    const position = positionOf(exim, '== frank@example.com', '1tPqSa-00000000A1e-5F6g');
-    const text = hoverText(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: exim.uri }, position }));
+    const text = await hoverAt(exim, '== frank@example.com', '1tPqSa-00000000A1e-5F6g');
     assert.ok(text.includes('1 recipient: 1 deferred 4.7.650 speeding, 31 s'), text);
   });
 

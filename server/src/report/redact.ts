@@ -53,9 +53,9 @@ export class Redactor {
     return this.hideClients(this.hideLocalParts(this.hideLogins(text)));
   }
 
-  /** Login names that are not addresses: Postfix `sasl_username=alice`, Exim `A=plain:alice`. */
+  /** Login names that are not addresses: Postfix `sasl_username=alice`, Exim `A=plain:alice` and `U=alice`. */
   private hideLogins(text: string): string {
-    return text.replace(/(\bsasl_username=|\bA=[\w-]{1,40}:)([^\s,@]{1,128})(?=[\s,]|$)/g, (_, field: string, login: string) => `${field}${this.placeholder(login, '')}`);
+    return text.replace(/(\bsasl_username=|\bA=[\w-]{1,40}:| U=)([^\s,@]{1,128})(?=[\s,]|$)/g, (_, field: string, login: string) => `${field}${this.placeholder(login, '')}`);
   }
 
   private placeholder(local: string, domain: string): string {
