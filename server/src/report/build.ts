@@ -2,6 +2,7 @@
 // and recipient domain, deferral delays, top reply texts and activity over time. Counted per
 // message, per recipient and per delivery attempt (never per code occurrence), each entry with
 // the lines it stands for.
+import { replaceAddresses } from './redact';
 import { SYSLOG_YEAR, type MessageOutcome, type MessageTimeline, type Outcome, type RecipientTimeline } from '../trace';
 
 /** A line of one of the report's sources (files or documents). */
@@ -79,10 +80,8 @@ class Tally {
 
 /** Reply texts that differ only in addresses, hosts' addresses, ids and numbers count as one. */
 export function replyShape(text: string): string {
-  return text
-    .replace(/<[^<>\s]{1,256}>/g, '<address>')
+  return replaceAddresses(text, () => 'address')
     .replace(/\[[0-9a-fA-F.:]{2,45}\]/g, '[address]')
-    .replace(/\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,10}/g, 'address')
     .replace(/\b\d{4,}\b/g, 'N')
     .replace(/\s+/g, ' ')
     .trim()
@@ -91,8 +90,11 @@ export function replyShape(text: string): string {
 
 /** The remote server's own words: from its reply code on, without Postfix's `(in reply to ... command)`. */
 function remoteReply(text: string, reply: number | undefined): string {
-  const at = reply === undefined ? -1 : text.search(new RegExp(`(?:^|[ (":])${reply}[ -]`));
-  return (at < 0 ? text : text.slice(at).replace(/^[ (":]/, '')).replace(/ \(in reply to [A-Z ]{1,20} command\)\)?$/, '');
+  const code = String(reply);
+  let at = reply === undefined ? -1 : text.indexOf(code);
+  // The code where a reply starts: at the start, or after a space, parenthesis, quote or colon.
+  while (at >= 0 && !((at === 0 || ' (":'.includes(text[at - 1]!)) && ' -'.includes(text[at + 3] ?? ''))) at = text.indexOf(code, at + 1);
+  return (at < 0 ? text : text.slice(at)).replace(/ \(in reply to [A-Z ]{1,20} command\)\)?$/, '');
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

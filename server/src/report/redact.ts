@@ -39,6 +39,38 @@ function standsAlone(text: string, start: number, end: number): boolean {
   return !(after === '.' && WORD_CHAR.test(text[end + 1] ?? ' '));
 }
 
+/** Where a login name starts when one of its fields starts at `at`; -1 otherwise. */
+function loginStart(text: string, at: number): number {
+  if (text.startsWith('sasl_username=', at) && (at === 0 || text[at - 1] === ' ' || text[at - 1] === ',')) return at + 14;
+  if (text.startsWith(' U=', at)) return at + 3;
+  if (text.startsWith(' A=', at)) {
+    let colon = at + 3;
+    while (colon < text.length && WORD_CHAR.test(text[colon]!)) colon++;
+    return text[colon] === ':' && colon > at + 3 ? colon + 1 : -1;
+  }
+  return -1;
+}
+
+/**
+ * The text with every address (`local@domain`) replaced by what `replace` makes of it. Scanned by
+ * hand around each `@`: an address pattern with bounded repeats still backtracks on long runs.
+ */
+export function replaceAddresses(text: string, replace: (local: string, domain: string) => string): string {
+  let out = '';
+  let copied = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > copied && LOCAL_CHARS.test(text[start - 1]!)) start--;
+    let end = at + 1;
+    while (end < text.length && DOMAIN_CHARS.test(text[end]!)) end++;
+    if (start === at || end === at + 1) continue;
+    out += text.slice(copied, start) + replace(text.slice(start, at), text.slice(at + 1, end));
+    copied = end;
+    at = end - 1;
+  }
+  return out + text.slice(copied);
+}
+
 export class Redactor {
   private readonly locals = new Map<string, string>();
   private readonly clients = new Map<string, string>();
@@ -55,7 +87,18 @@ export class Redactor {
 
   /** Login names that are not addresses: Postfix `sasl_username=alice`, Exim `A=plain:alice` and `U=alice`. */
   private hideLogins(text: string): string {
-    return text.replace(/(\bsasl_username=|\bA=[\w-]{1,40}:| U=)([^\s,@]{1,128})(?=[\s,]|$)/g, (_, field: string, login: string) => `${field}${this.placeholder(login, '')}`);
+    let out = '';
+    let copied = 0;
+    for (let at = 0; at < text.length; at++) {
+      const start = loginStart(text, at);
+      if (start < 0) continue;
+      let end = start;
+      while (end < text.length && !' \t,@'.includes(text[end]!)) end++;
+      if (end === start || text[end] === '@') continue;
+      out += text.slice(copied, start) + this.placeholder(text.slice(start, end), '');
+      copied = at = end;
+    }
+    return out + text.slice(copied);
   }
 
   private placeholder(local: string, domain: string): string {
@@ -66,18 +109,7 @@ export class Redactor {
   }
 
   private hideLocalParts(text: string): string {
-    let out = '';
-    let copied = 0;
-    for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-      let start = at;
-      while (start > copied && LOCAL_CHARS.test(text[start - 1]!)) start--;
-      let end = at + 1;
-      while (end < text.length && DOMAIN_CHARS.test(text[end]!)) end++;
-      if (start === at || end === at + 1) continue;
-      out += text.slice(copied, start) + this.placeholder(text.slice(start, at), text.slice(at + 1, end));
-      copied = at;
-    }
-    return out + text.slice(copied);
+    return replaceAddresses(text, (local, domain) => `${this.placeholder(local, domain)}@${domain}`);
   }
 
   private hideClients(text: string): string {

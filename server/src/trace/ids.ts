@@ -34,7 +34,7 @@ export function eximIdEnd(text: string, at: number): number {
 
 /** A Sendmail queue id (`093DecpD009468`: 8 letters/digits and a 6-digit sequence, older ones shorter). */
 export function isSendmailId(id: string): boolean {
-  return id.length >= 10 && id.length <= 16 && /^[0-9A-Za-z]+$/.test(id) && /\d{4,}$/.test(id);
+  return id.length >= 10 && id.length <= 16 && /^[0-9A-Za-z]+$/.test(id) && /\d{4}$/.test(id);
 }
 
 /** The key of a Message-ID value: Message-IDs and queue ids never share keys. */

@@ -50,8 +50,10 @@ export function readPostfix(text: string, header: SyslogLine): LineFacts | undef
   let rest: number;
   if (text.startsWith('NOQUEUE: ', body)) {
     // No queue file yet: the rejects of one connection go together (same smtpd process and client).
-    const client = /\[([^\]]{1,64})\]/.exec(text.slice(body));
-    owner = { key: `NOQUEUE@${syslogPid(text, header)}/${client?.[1] ?? ''}`, text: 'NOQUEUE', start: body, end: body + 7 };
+    const open = text.indexOf('[', body);
+    const close = open < 0 ? -1 : text.indexOf(']', open);
+    const client = close < 0 ? '' : text.slice(open + 1, close);
+    owner = { key: `NOQUEUE@${syslogPid(text, header)}/${client}`, text: 'NOQUEUE', start: body, end: body + 7 };
     rest = body + 9;
   } else {
     const end = alnumEnd(text, body);
