@@ -1,6 +1,7 @@
 // A message's timeline: who sent it, and for each recipient every attempt across the message's
 // hops, the final one with its verdict. Built from a group's lines and their facts.
 import { classifyFailure, type Verdict } from '../classify';
+import { compact } from './fields';
 import type { Leg, MessageGroup } from './group';
 import type { Attempt, LineFacts, Mta, Outcome } from './types';
 
@@ -51,15 +52,21 @@ export interface MessageTimeline {
 /** A Postfix `status=expired` line: what every still-deferred recipient becomes. */
 const EXPIRED_TEXT = 'expired, returned to sender';
 
+/** Verdicts by reply: a log repeats a few replies thousands of times, and classifying one costs more than reading it. */
+const verdicts = new Map<string, Verdict>();
+const MAX_VERDICTS = 10_000;
+
 function verdictOf(final: Attempt): Verdict | undefined {
   if (final.outcome === 'sent') return undefined;
-  return classifyFailure({
-    ...(final.reply === undefined ? {} : { reply: final.reply }),
-    ...(final.enhanced === undefined ? {} : { enhanced: final.enhanced }),
-    text: final.text,
-    ...(final.remoteHost === undefined ? {} : { remoteHost: final.remoteHost }),
-    deferred: final.outcome === 'deferred',
-  });
+  const deferred = final.outcome === 'deferred';
+  const key = `${final.reply}|${final.enhanced}|${final.remoteHost}|${deferred}|${final.text}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdict = classifyFailure(compact({ reply: final.reply, enhanced: final.enhanced, text: final.text, remoteHost: final.remoteHost, deferred }));
+    verdicts.set(key, verdict);
+  }
+  return verdict;
 }
 
 function recipientTimelines(attempts: Map<string, AttemptAt[]>): RecipientTimeline[] {
