@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/node';
 import { copyForTicket } from './commands/copyForTicket';
 import { explainCode } from './commands/explainCode';
+import { showReport } from './commands/report';
 import { setRuleSeverity } from './commands/setRuleSeverity';
 import { summarize } from './commands/summarize';
 import { configuredLanguages, documentSelector } from './languages';
@@ -140,6 +141,7 @@ export function activate(context: vscode.ExtensionContext): SmtpStatusApi {
     vscode.commands.registerCommand('smtpStatus.summarize', async (target?: vscode.Uri) =>
       summarize(await smtp.ensureStarted(), docs, smtp.selector, target instanceof vscode.Uri ? target : undefined),
     ),
+    vscode.commands.registerCommand('smtpStatus.report', async () => showReport(await smtp.ensureStarted(), docs, smtp.selector)),
     vscode.commands.registerCommand('smtpStatus.copyForTicket', async () => copyForTicket(await smtp.ensureStarted(), smtp.selector)),
   );
   vscode.workspace.textDocuments.forEach(startIfWanted);

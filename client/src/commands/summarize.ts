@@ -2,7 +2,7 @@
 // Markdown preview, with links back to every occurrence.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ReportRequest, SummaryRequest } from '../protocol';
+import { SummaryRequest } from '../protocol';
 import { renderSummaryMarkdown } from '../summaryMarkdown';
 import { showMarkdown, VirtualDocuments } from '../virtualDocuments';
 
@@ -25,11 +25,8 @@ export async function summarize(
     return undefined;
   }
   const summary = await client.sendRequest(SummaryRequest, { uri: client.code2ProtocolConverter.asUri(document.uri) });
-  // Logs also get the deliverability report (messages, recipients, failures), rendered by the server.
-  const report = await client.sendRequest(ReportRequest, { uri: client.code2ProtocolConverter.asUri(document.uri) });
   const name = document.uri.path.split('/').pop() || document.uri.toString();
-  const markdown = renderSummaryMarkdown(summary, name, document.uri.toString()) + (report === null || !/\bMessages by outcome \([1-9]/.test(report.markdown) ? '' : `\n${report.markdown}`);
-  const uri = docs.set(`/summary/${name.replace(/[^\w.-]+/g, '_')}.md`, markdown);
+  const uri = docs.set(`/summary/${name.replace(/[^\w.-]+/g, '_')}.md`, renderSummaryMarkdown(summary, name, document.uri.toString()));
   await showMarkdown(uri);
   return uri;
 }

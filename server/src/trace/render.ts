@@ -14,6 +14,9 @@ export function formatDelay(seconds: number): string {
   return `${Number((seconds / 86400).toFixed(1))} d`;
 }
 
+/** Inline code: taken literally by Markdown, so only backticks need to go. */
+const inlineCode = (text: string): string => `\`${text.replace(/`/g, '') || ' '}\``;
+
 const codeOf = (attempt: Attempt): string => [attempt.reply, attempt.enhanced].filter((part) => part !== undefined).join(' ');
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
@@ -44,11 +47,11 @@ const ROLE_WORDS = { original: '', hop: 'next hop', bounce: 'bounce' } as const;
 
 function recipientLines(recipient: RecipientTimeline): string[] {
   const { attempt, delay } = recipient.final;
-  const code = codeOf(attempt);
+  const codes = codeOf(attempt);
   const via = attempt.relay === undefined ? '' : ` via ${escapeMarkdown(attempt.relay)}`;
   const after = delay === undefined ? '' : ` after ${formatDelay(delay)}`;
   const tries = recipient.attempts.length > 1 ? `, ${recipient.attempts.length} attempts (line ${recipient.attempts.map((a) => a.line + 1).join(', ')})` : ` (line ${recipient.final.line + 1})`;
-  const out = [`- \`${escapeMarkdown(recipient.recipient)}\`: **${attempt.outcome}**${code === '' ? '' : ` ${code}`}${via}${after}${tries}`];
+  const out = [`- ${inlineCode(recipient.recipient)}: **${attempt.outcome}**${codes === '' ? '' : ` ${codes}`}${via}${after}${tries}`];
   if (recipient.verdict !== undefined) out.push(`  - Verdict: ${escapeMarkdown(recipient.verdict.summary)}${recipient.verdict.provider === undefined ? '' : ` Answered by: ${escapeMarkdown(recipient.verdict.provider)}.`}`);
   if (attempt.outcome !== 'sent' && attempt.text !== '') {
     const text = attempt.text.length > REPLY_SHOWN ? `${attempt.text.slice(0, REPLY_SHOWN)}...` : attempt.text;
@@ -60,18 +63,18 @@ function recipientLines(recipient: RecipientTimeline): string[] {
 /** The hover: who sent the message, its hops, and each recipient's final status with its verdict. */
 export function timelineMarkdown(timeline: MessageTimeline): string {
   const first = timeline.legs[0];
-  const title = first === undefined ? 'Message' : `Message \`${escapeMarkdown(first.text)}\``;
+  const title = first === undefined ? 'Message' : `Message ${inlineCode(first.text)}`;
   const out = [`**${title}** (${MTA_NAMES[timeline.mta]}): ${escapeMarkdown(timelineSummary(timeline))}`];
   const facts: string[] = [];
-  if (timeline.sender !== undefined) facts.push(`From: \`${timeline.sender === '' ? '<>' : escapeMarkdown(timeline.sender)}\``);
+  if (timeline.sender !== undefined) facts.push(`From: ${inlineCode(timeline.sender === '' ? '<>' : timeline.sender)}`);
   if (timeline.client !== undefined) facts.push(`Client: ${escapeMarkdown(timeline.client)}`);
-  for (const id of timeline.messageIds.slice(0, 2)) facts.push(`Message-ID: \`${escapeMarkdown(id)}\``);
+  for (const id of timeline.messageIds.slice(0, 2)) facts.push(`Message-ID: ${inlineCode(id)}`);
   if (facts.length > 0) out.push(facts.join('  \n'));
   if (timeline.legs.length > 1) {
-    out.push(`Hops: ${timeline.legs.map((leg) => `\`${escapeMarkdown(leg.text)}\`${leg.role === 'original' ? '' : ` (${ROLE_WORDS[leg.role]}, line ${leg.firstLine + 1})`}`).join(' -> ')}`);
+    out.push(`Hops: ${timeline.legs.map((leg) => `${inlineCode(leg.text)}${leg.role === 'original' ? '' : ` (${ROLE_WORDS[leg.role]}, line ${leg.firstLine + 1})`}`).join(' -> ')}`);
   }
   if (timeline.recipients.length > 0) out.push(timeline.recipients.flatMap(recipientLines).join('\n'));
-  for (const bounce of timeline.bounces) out.push(`Bounce to \`${escapeMarkdown(bounce.recipient)}\`: **${bounce.final.attempt.outcome}** (line ${bounce.final.line + 1})`);
+  for (const bounce of timeline.bounces) out.push(`Bounce to ${inlineCode(bounce.recipient)}: **${bounce.final.attempt.outcome}** (line ${bounce.final.line + 1})`);
   const span = timeline.lineCount === 1 ? `Line ${timeline.firstLine + 1}` : `Lines ${timeline.firstLine + 1}-${timeline.lastLine + 1} (${timeline.lineCount} lines of this message)`;
   out.push(span);
   return out.join('\n\n');

@@ -61,13 +61,14 @@ describe('following a message', () => {
     assert.ok(text.includes('(Exim): 2 recipients: 1 sent, 1 bounced 5.1.1 userunknown'), text);
   });
 
-  it('the summary adds the deliverability report, and "Copy for a ticket" copies the message redacted', async () => {
+  it('shows the deliverability report, and "Copy for a ticket" copies the message redacted', async () => {
     const log = await open('trace/postfix.log');
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('smtpStatus.summarize');
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('smtpStatus.report');
     assert.ok(uri);
-    const summary = (await vscode.workspace.openTextDocument(uri)).getText();
-    assert.match(summary, /# Deliverability report/);
-    assert.match(summary, /## Failed recipients by reason \(4\)/);
+    const report = (await vscode.workspace.openTextDocument(uri)).getText();
+    assert.match(report, /# Deliverability report/);
+    assert.match(report, /## Failed recipients by reason \(4\)/);
+    assert.ok(report.includes(`](${log.uri.toString()}#L14)`), 'entries link to their lines');
 
     const editor = await vscode.window.showTextDocument(log);
     const position = positionOf(log, '4R1bBc2DfGz9xYq: client=', 2);
