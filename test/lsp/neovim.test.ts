@@ -1,5 +1,6 @@
 // A real third-party LSP client: headless Neovim (0.7+, the Debian package) starts
-// `node dist/server.js --stdio`, opens a transcript, and reads diagnostics and a hover.
+// `node dist/server.js --stdio`, opens a transcript, and reads diagnostics and a hover; then a
+// Postfix log, following a message id with definition, references, highlights and hover.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -3,7 +3,7 @@
 // per-message outline. The index of each open document is kept and updated by re-reading only
 // the lines an edit changed (found by comparing the line arrays before and after).
 import { DocumentHighlightKind, MarkupKind, SymbolKind, type CodeLens, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Hover, type Location } from 'vscode-languageserver/node';
-import { messageLines, redactorFor, renderReport, TraceIndex, timelineMarkdown, timelineSummary, type IdAt, type MessageTimeline } from '../service';
+import { hasIdAt, messageLines, redactorFor, renderReport, TraceIndex, timelineMarkdown, timelineSummary, type IdAt, type MessageTimeline } from '../service';
 import type { LineDocument, Position } from './document';
 
 /** Per document: its index and the lines it was built from (a copy: the document edits its array in place). */
@@ -36,7 +36,8 @@ export function traceIndexOf(document: LineDocument): TraceIndex {
 }
 
 function idAt(document: LineDocument, position: Position): { index: TraceIndex; id: IdAt } | undefined {
-  if (!traceable(document) || position.line >= document.lineCount) return undefined;
+  // Most hovers are not on an id: the line alone says so, without building or updating the index.
+  if (!traceable(document) || position.line >= document.lineCount || !hasIdAt(document.lineText(position.line), position.character)) return undefined;
   const index = traceIndexOf(document);
   const id = index.idAt(position.line, position.character);
   return id === undefined ? undefined : { index, id };
@@ -78,7 +79,7 @@ export function traceHoverAt(document: LineDocument, position: Position): Hover 
 // ---- CodeLens and outline, with limits that keep a 50 MB log fast ----
 
 /** Lenses, symbols and folds are offered for at most this many messages. */
-export const MAX_MESSAGE_ENTRIES = 5_000;
+export const MAX_MESSAGE_ENTRIES = 2_000;
 /** A message is folded only when its lines lie this close together (interleaved logs). */
 const MAX_FOLD_SPAN = 200;
 

@@ -3,7 +3,7 @@
 import { redactorFor, renderReportJson, renderReportMarkdown, renderReportText, reportOf, type LinkTarget, type ReportSource } from '../report';
 import type { TraceIndex } from '../trace';
 
-export { foldLines, LineFold, TraceIndex, timelineMarkdown, timelineSummary } from '../trace';
+export { foldLines, hasIdAt, LineFold, TraceIndex, timelineMarkdown, timelineSummary } from '../trace';
 export type { IdAt, IdLocation, MessageGroup, MessageTimeline, RecipientTimeline } from '../trace';
 export { redactorFor, reportOf, Redactor } from '../report';
 export type { DeliverabilityReport, ReportEntry, ReportLocation, ReportSource, LinkTarget } from '../report';

@@ -30,6 +30,7 @@ export interface Leg {
 
 export interface MessageGroup {
   readonly index: number;
+  /** The original id first (a filter's re-queue may be logged before it), then hops and bounces in order of appearance. */
   readonly legs: readonly Leg[];
   /** Line numbers of the message, in order (at most MAX_LINES_PER_MESSAGE). */
   readonly lines: readonly number[];
@@ -162,7 +163,7 @@ export function groupLines(ids: readonly LineIds[]): Grouping {
     const info = legInfo.get(key)!;
     groups[index]!.legs.push({ key, text: info.text, role: info.role, firstLine: info.firstLine });
   }
-  const messages = groups.map((group, index) => ({ index, ...group, legs: group.legs.sort((a, b) => a.firstLine - b.firstLine) }));
+  const messages = groups.map((group, index) => ({ index, ...group, legs: group.legs.sort((a, b) => Number(a.role !== 'original') - Number(b.role !== 'original') || a.firstLine - b.firstLine) }));
   const NO_KEYS: readonly string[] = [];
   const keysAt = (line: number): readonly string[] => spanKeys.get(line) ?? (ownerKey[line]! >= 0 ? [keyList[ownerKey[line]!]!] : NO_KEYS);
   return { messages, messageOfLine, keysAt };

@@ -11,7 +11,7 @@ export type { Leg, LegRole, MessageGroup } from './group';
 export { MAX_LINES_PER_MESSAGE } from './group';
 export type { AttemptAt, MessageOutcome, MessageTimeline, RecipientTimeline } from './timeline';
 export type { Attempt, IdSpan, LineFacts, Mention, MentionRole, Mta, Outcome } from './types';
-export { readLine } from './read';
+export { hasIdAt, readLine } from './read';
 export { SYSLOG_YEAR } from './syslog';
 export { foldLines, LineFold } from './fold';
 export { formatDelay, timelineMarkdown, timelineSummary } from './render';

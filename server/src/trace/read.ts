@@ -55,3 +55,9 @@ export function readLine(text: string): LineFacts | undefined {
 export function idSpans(facts: LineFacts): readonly (Mention | LineFacts['owner'])[] {
   return [facts.owner, ...facts.mentions];
 }
+
+/** Whether a message id lies under `character` (inside or right after it) on this line. */
+export function hasIdAt(text: string, character: number): boolean {
+  const facts = readLine(text);
+  return facts !== undefined && idSpans(facts).some((span) => span.start <= character && character <= span.end);
+}
