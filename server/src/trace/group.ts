@@ -53,103 +53,88 @@ function displayText(id: string): string {
   return at > 0 && slash > at ? `${id.slice(0, at)} from ${id.slice(slash + 1)}` : id;
 }
 
-class UnionFind {
-  private readonly parent = new Map<string, string>();
-  find(key: string): string {
-    let root = key;
-    for (let up = this.parent.get(root); up !== undefined && up !== root; up = this.parent.get(root)) root = up;
-    // Path compression keeps later finds short.
-    for (let node = key; node !== root;) {
-      const up = this.parent.get(node)!;
-      this.parent.set(node, root);
-      node = up;
-    }
-    return root;
-  }
-  add(key: string): void {
-    if (!this.parent.has(key)) this.parent.set(key, key);
-  }
-  /** Joins two sets; the earlier-seen root stays the root (it is `a`'s when `a` was seen first). */
-  union(a: string, b: string): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent.set(rb, ra);
-  }
-}
-
 const HOPS = new Set<MentionRole>(['queued-as', 'forwarded-as', 'bounce', 'bounce-of', 'message-id']);
+
+/** One id instance: a queue id until it leaves the queue, a Message-ID, a connection. */
+interface Node {
+  readonly key: string;
+  readonly text: string;
+  role: LegRole;
+  readonly firstLine: number;
+  closed: boolean;
+  /** Instances of the same id text so far (a reused queue id gets `#2`, `#3`, ...). */
+  readonly count: number;
+}
 
 /** Groups lines 0..ids.length-1 (undefined for lines that say nothing about a message). */
 export function groupLines(ids: readonly LineIds[]): Grouping {
-  /** The current instance key of each id text, and whether that instance has left the queue. */
-  const current = new Map<string, { key: string; closed: boolean; count: number }>();
-  const sets = new UnionFind();
-  const order: string[] = [];
-  const legInfo = new Map<string, { text: string; role: LegRole; firstLine: number }>();
-  const ownerKey = new Int32Array(ids.length).fill(-1);
-  const keyIds = new Map<string, number>();
-  const keyList: string[] = [];
-  const spanKeys = new Map<number, readonly string[]>();
+  const nodes: Node[] = [];
+  /** Union-find over node numbers: each node's parent; a root is its own parent. */
+  const parent: number[] = [];
+  /** The current instance of each id text. */
+  const current = new Map<string, number>();
+  const ownerNode = new Int32Array(ids.length).fill(-1);
+  const spanNodes = new Map<number, readonly number[]>();
 
-  const instance = (id: string, line: number, role: LegRole, asOwner: boolean): string => {
-    let entry = current.get(id);
-    if (entry !== undefined && entry.closed && asOwner) {
-      entry = { key: `${id}#${entry.count + 1}`, closed: false, count: entry.count + 1 };
-      current.set(id, entry);
-    }
-    if (entry === undefined) {
-      entry = { key: id, closed: false, count: 1 };
-      current.set(id, entry);
-    }
-    const info = legInfo.get(entry.key);
-    if (info === undefined) {
-      legInfo.set(entry.key, { text: displayText(id), role, firstLine: line });
-      sets.add(entry.key);
-      order.push(entry.key);
+  const find = (node: number): number => {
+    let root = node;
+    while (parent[root] !== root) root = parent[root]!;
+    // Path compression keeps later finds short.
+    for (let at = node; at !== root;) [at, parent[at]] = [parent[at]!, root];
+    return root;
+  };
+  /** Joins two sets; the root of `a` (seen first) stays the root. */
+  const union = (a: number, b: number): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[rb] = ra;
+  };
+  const instance = (id: string, line: number, role: LegRole, asOwner: boolean): number => {
+    let node = current.get(id);
+    const reused = node !== undefined && asOwner && nodes[node]!.closed;
+    if (node === undefined || reused) {
+      const count = node === undefined ? 1 : nodes[node]!.count + 1;
+      node = nodes.length;
+      nodes.push({ key: count === 1 ? id : `${id}#${count}`, text: displayText(id), role, firstLine: line, closed: false, count });
+      parent.push(node);
+      current.set(id, node);
     } else if (role !== 'original') {
       // A queue id first seen on its own lines turns out to be a later hop or a bounce.
-      info.role = role;
+      nodes[node]!.role = role;
     }
-    return entry.key;
+    return node;
   };
 
   for (let line = 0; line < ids.length; line++) {
     const fact = ids[line];
     if (fact === undefined) continue;
-    const mentions = typeof fact === 'string' ? [] : fact.mentions;
-    const ownerId = typeof fact === 'string' ? fact : fact.owner;
-    const owner = instance(ownerId, line, mentions.some((m) => m.role === 'bounce-of') ? 'bounce' : 'original', true);
-    const keys = [owner];
-    for (const mention of mentions) {
-      const role: LegRole = mention.role === 'bounce' ? 'bounce' : 'hop';
-      const key = instance(mention.key, line, role, false);
-      keys.push(key);
-      if (HOPS.has(mention.role)) sets.union(owner, key);
+    if (typeof fact === 'string') {
+      ownerNode[line] = instance(fact, line, 'original', true);
+      continue;
     }
-    if (mentions.length > 0) spanKeys.set(line, keys);
-    let id = keyIds.get(owner);
-    if (id === undefined) {
-      id = keyList.length;
-      keyIds.set(owner, id);
-      keyList.push(owner);
+    const owner = instance(fact.owner, line, fact.mentions.some((m) => m.role === 'bounce-of') ? 'bounce' : 'original', true);
+    const spans = [owner];
+    for (const mention of fact.mentions) {
+      const node = instance(mention.key, line, mention.role === 'bounce' ? 'bounce' : 'hop', false);
+      spans.push(node);
+      if (HOPS.has(mention.role)) union(owner, node);
     }
-    ownerKey[line] = id;
-    if (typeof fact !== 'string' && fact.closes) current.get(ownerId)!.closed = true;
+    if (fact.mentions.length > 0) spanNodes.set(line, spans);
+    ownerNode[line] = owner;
+    if (fact.closes) nodes[owner]!.closed = true;
   }
 
-  // Messages in the order of their first line; each collects the lines of all its keys.
-  const messageOfRoot = new Map<string, number>();
+  // Messages in the order of their first line; each collects the lines of all its ids.
+  const messageOfRoot = new Int32Array(nodes.length).fill(-1);
   const groups: { legs: Leg[]; lines: number[]; lineCount: number }[] = [];
-  const rootOfKey = keyList.map((key) => sets.find(key));
   const messageOfLine = new Int32Array(ids.length).fill(-1);
   for (let line = 0; line < ids.length; line++) {
-    const id = ownerKey[line]!;
-    if (id < 0) continue;
-    const root = rootOfKey[id]!;
-    let index = messageOfRoot.get(root);
-    if (index === undefined) {
-      index = groups.length;
-      messageOfRoot.set(root, index);
+    const node = ownerNode[line]!;
+    if (node < 0) continue;
+    const root = find(node);
+    let index = messageOfRoot[root]!;
+    if (index < 0) {
+      index = messageOfRoot[root] = groups.length;
       groups.push({ legs: [], lines: [], lineCount: 0 });
     }
     const group = groups[index]!;
@@ -157,14 +142,17 @@ export function groupLines(ids: readonly LineIds[]): Grouping {
     group.lineCount += 1;
     if (group.lines.length < MAX_LINES_PER_MESSAGE) group.lines.push(line);
   }
-  for (const key of order) {
-    const index = messageOfRoot.get(sets.find(key));
-    if (index === undefined) continue; // a set that owns no line
-    const info = legInfo.get(key)!;
-    groups[index]!.legs.push({ key, text: info.text, role: info.role, firstLine: info.firstLine });
-  }
+  nodes.forEach((node, n) => {
+    const index = messageOfRoot[find(n)]!;
+    if (index >= 0) groups[index]!.legs.push({ key: node.key, text: node.text, role: node.role, firstLine: node.firstLine });
+  });
   const messages = groups.map((group, index) => ({ index, ...group, legs: group.legs.sort((a, b) => Number(a.role !== 'original') - Number(b.role !== 'original') || a.firstLine - b.firstLine) }));
   const NO_KEYS: readonly string[] = [];
-  const keysAt = (line: number): readonly string[] => spanKeys.get(line) ?? (ownerKey[line]! >= 0 ? [keyList[ownerKey[line]!]!] : NO_KEYS);
+  const keysAt = (line: number): readonly string[] => {
+    const spans = spanNodes.get(line);
+    if (spans !== undefined) return spans.map((node) => nodes[node]!.key);
+    const owner = ownerNode[line] ?? -1;
+    return owner >= 0 ? [nodes[owner]!.key] : NO_KEYS;
+  };
   return { messages, messageOfLine, keysAt };
 }
