@@ -59,7 +59,8 @@ const MAX_VERDICTS = 10_000;
 function verdictOf(final: Attempt): Verdict | undefined {
   if (final.outcome === 'sent') return undefined;
   const deferred = final.outcome === 'deferred';
-  const key = `${final.reply}|${final.enhanced}|${final.remoteHost}|${deferred}|${final.text}`;
+  // Replies that differ only in the quoted address classify alike.
+  const key = `${final.reply}|${final.enhanced}|${final.remoteHost}|${deferred}|${final.text.replace(/<[^<>]*>/g, '<>')}`;
   let verdict = verdicts.get(key);
   if (verdict === undefined) {
     if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
