@@ -3,7 +3,9 @@
 // Everything else - hovers, diagnostics, quick fixes, completion, inlay hints - comes from the server.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/node';
+import { copyForTicket } from './commands/copyForTicket';
 import { explainCode } from './commands/explainCode';
+import { showReport } from './commands/report';
 import { setRuleSeverity } from './commands/setRuleSeverity';
 import { summarize } from './commands/summarize';
 import { openDemoLog, openGuide } from './commands/walkthrough';
@@ -157,6 +159,8 @@ export function activate(context: vscode.ExtensionContext): SmtpStatusApi {
     vscode.commands.registerCommand('smtpStatus.summarize', async (target?: vscode.Uri) =>
       summarize(await smtp.ensureStarted(), docs, (document) => smtp.wants(document), target instanceof vscode.Uri ? target : undefined),
     ),
+    vscode.commands.registerCommand('smtpStatus.report', async () => showReport(await smtp.ensureStarted(), docs, (document) => smtp.wants(document))),
+    vscode.commands.registerCommand('smtpStatus.copyForTicket', async () => copyForTicket(await smtp.ensureStarted(), (document) => smtp.wants(document))),
   );
   context.subscriptions.push(...registerLanguageModelTools(smtp));
   vscode.workspace.textDocuments.forEach(startIfWanted);

@@ -10,15 +10,23 @@ import {
   PROBLEMS_METHOD,
   ProblemsParams,
   ProblemsResult,
+  REPORT_METHOD,
+  ReportParams,
+  ReportResult,
   SUMMARY_METHOD,
   SummaryParams,
   SummaryResult,
+  TICKET_METHOD,
+  TicketParams,
+  TicketResult,
 } from '../../server/src/lsp/protocol';
 
-export type { CatalogEntry, CodeKind, ProblemsResult, SummaryCode, SummaryResult } from '../../server/src/lsp/protocol';
+export type { CatalogEntry, CodeKind, ProblemsResult, SummaryCode, SummaryResult, TicketResult } from '../../server/src/lsp/protocol';
 export { SET_RULE_SEVERITY_COMMAND } from '../../server/src/lsp/protocol';
 
 export const CatalogRequest = new RequestType0<readonly CatalogEntry[], void>(CATALOG_METHOD);
 export const ExplainRequest = new RequestType<ExplainParams, ExplainResult, void>(EXPLAIN_METHOD);
 export const SummaryRequest = new RequestType<SummaryParams, SummaryResult, void>(SUMMARY_METHOD);
 export const ProblemsRequest = new RequestType<ProblemsParams, ProblemsResult | null, void>(PROBLEMS_METHOD);
+export const ReportRequest = new RequestType<ReportParams, ReportResult | null, void>(REPORT_METHOD);
+export const TicketRequest = new RequestType<TicketParams, TicketResult | null, void>(TICKET_METHOD);

@@ -1,5 +1,6 @@
 // What a person sees in the browser VS Code with the extension loaded: the hover text, the
-// squiggle, the Problems entry, the grammar's scopes and the explain command's list.
+// squiggle, the Problems entry, the grammar's scopes, the explain command's list, a message's
+// timeline hover and the deliverability report.
 // Screenshots go to test/e2e/screenshots/ (not committed).
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -28,6 +29,17 @@ after(async () => {
   await closeBrowser?.();
   await server?.stop();
 });
+
+/** The text of the rendered Markdown preview (nested webview frames) once it matches `pattern`. */
+function renderedPreview(pattern: RegExp): Promise<string> {
+  return waitFor(async () => {
+    for (const frame of page.frames()) {
+      const body = await frame.locator('body').innerText({ timeout: 500 }).catch(() => '');
+      if (pattern.test(body)) return body;
+    }
+    return undefined;
+  });
+}
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -116,13 +128,7 @@ test('"Explain SMTP status code…" lists codes by title and opens the explanati
   await row.click();
   await page.locator('.tabs-container .tab').filter({ hasText: /7\.1/ }).first().waitFor({ timeout: 15_000 });
   // The Markdown preview renders inside nested webview frames.
-  const rendered = await waitFor(async () => {
-    for (const frame of page.frames()) {
-      const body = await frame.locator('body').innerText({ timeout: 500 }).catch(() => '');
-      if (/Delivery not authorized, message refused/.test(body)) return body;
-    }
-    return undefined;
-  });
+  const rendered = await renderedPreview(/Delivery not authorized, message refused/);
   assert.match(rendered, /RFC 3463/);
   await page.screenshot({ path: join(SHOTS, 'explain.png') });
 });
@@ -146,4 +152,35 @@ test('the walkthrough opens from Welcome with its steps, images and buttons', as
   await page.screenshot({ path: join(SHOTS, 'walkthrough.png') });
   await button.first().click();
   await page.locator('.tabs-container .tab').filter({ hasText: /Untitled/ }).first().waitFor({ timeout: 15_000 });
+});
+
+test('hovering a queue id shows the message\'s timeline across its amavis hop and bounce', async () => {
+  await openFile(page, 'postfix.log', 'postfix/smtpd');
+  await page.keyboard.press('Control+B');
+  try {
+    // The Log language tokenises the id together with its neighbours: hover the id's own characters.
+    const [line, column] = locate('trace/postfix.log', '4R1bBc2DfGz9xYq: client=');
+    await goTo(page, line, column);
+    const text = await hover(page, page.locator('.editor-instance .monaco-editor .cursors-layer .cursor').first(), 45_000, 30);
+    assert.match(text, /2 recipients: 1 sent, 1 bounced 5\.1\.1 userunknown/);
+    assert.match(text, /Verdict/);
+    await page.screenshot({ path: join(SHOTS, 'trace-hover.png') });
+  } finally {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+B');
+  }
+});
+
+test('the deliverability report of a log', async () => {
+  await openFile(page, 'postfix.log', 'postfix/smtpd');
+  await runCommand(page, 'SMTP Status: Deliverability Report for This Log');
+  const rendered = await renderedPreview(/Failed recipients by reason/);
+  assert.match(rendered, /Messages by outcome/);
+  assert.match(rendered, /userunknown/);
+  // Bring the failures part of the report into view for the picture.
+  for (const frame of page.frames()) {
+    const heading = frame.locator('h2', { hasText: 'Failed recipients by reason' });
+    if (await heading.count().catch(() => 0) > 0) await heading.first().scrollIntoViewIfNeeded().catch(() => undefined);
+  }
+  await page.screenshot({ path: join(SHOTS, 'report.png') });
 });

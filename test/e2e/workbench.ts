@@ -46,16 +46,16 @@ export function token(page: Page, lineText: string, text: string): Locator {
 }
 
 /**
- * Moves the mouse onto a token (twice, as the hover controller wants) and returns the hover's
- * text. Retried: right after a file opens the language server may not be answering yet.
+ * Moves the mouse onto a token (twice, as the hover controller wants), `dx` pixels right of its
+ * centre, and returns the hover's text. Retried: right after a file opens the language server may not be answering yet.
  */
-export async function hover(page: Page, target: Locator, timeoutMs = 45_000): Promise<string> {
+export async function hover(page: Page, target: Locator, timeoutMs = 45_000, dx = 0): Promise<string> {
   const widget = page.locator('.monaco-editor .monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).first();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const box = await target.boundingBox();
     if (box === null) throw new Error('the token to hover is not on screen');
-    const x = box.x + box.width / 2;
+    const x = box.x + box.width / 2 + dx;
     const y = box.y + box.height / 2;
     await page.mouse.move(x, y + 200);
     await page.mouse.move(x - 3, y);

@@ -30,4 +30,11 @@ Commands:
   mcp [--root DIR]...
       Serve the explain, scan, check and lookup_provider tools to an AI assistant
       over the Model Context Protocol (stdio). Reads only files under the client's
-      roots (else the --root folders, else the current folder).`;
+      roots (else the --root folders, else the current folder).
+  trace [--format text|json] [--redact] ID FILE...
+      Print every line of the message ID names (a queue id, an Exim id or a
+      Message-ID), its later hops and bounce included. Exit 1 when not found.
+  report [--format text|json|markdown] [--redact] FILE...
+      Deliverability report: messages and recipients by outcome, failures by
+      reason, provider and domain, deferral delays, top replies, over time.
+      --redact replaces address local parts and client IPs by placeholders.`;

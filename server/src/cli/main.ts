@@ -1,8 +1,10 @@
-// `smtp-status` command line: explain, scan and check over the same core as the server.
+// `smtp-status` command line: explain, scan, check, trace and report over the same core as the server.
 import { runExplain } from './explain';
 import { runScan } from './scan';
 import { runCheck } from './check';
 import { runMcp } from '../mcp/command';
+import { runReport } from './report';
+import { runTrace } from './trace';
 import { USAGE, type CliIo, nodeIo } from './io';
 
 type Command = (args: string[], io: CliIo) => number | Promise<number>;
@@ -12,6 +14,8 @@ const commands: Record<string, Command> = {
   scan: runScan,
   check: runCheck,
   mcp: (args) => runMcp(args, process.stderr),
+  trace: runTrace,
+  report: runReport,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,14 +1,14 @@
 // The knowledge base: lookups over the registry, basic reply codes, DSN
 // actions and vendor dictionaries. Pure data, no I/O.
 
-import type { VendorId } from './types';
 import { BASIC_CODES } from './basic';
 import { DSN_ACTIONS } from './dsn';
 import { REGISTRY } from './registry';
 import { CLASSES, SUBJECTS } from './structure';
-import type { BasicEntry, ClassEntry, DsnActionEntry, RegistryEntry, StatusClass, SubjectEntry, VendorCode, VendorMeaning } from './types';
+import type { BasicEntry, VendorId, VendorToken, ClassEntry, DsnActionEntry, RegistryEntry, StatusClass, SubjectEntry, VendorCode, VendorMeaning } from './types';
 import { GOOGLE_CODES } from './vendors/google';
 import { MICROSOFT_CODES } from './vendors/microsoft';
+import { YAHOO_TOKENS } from './vendors/yahoo';
 
 export type * from './types';
 export { REGISTRY_HREF, rfcHref, rfcLabel, rfcRefsIn, draftHref } from './refs';
@@ -92,3 +92,8 @@ export function answersCommand(entry: BasicEntry, command: string): boolean | un
     answer.command === wanted || (answer.command === 'ANY' && !(answer.except ?? []).some((c) => c === wanted)),
   );
 }
+
+export { PROVIDERS } from './vendors/providers';
+
+/** Every provider's reply-text tokens, each with its reason, meaning and source page. */
+export const vendorTokens: readonly VendorToken[] = [...YAHOO_TOKENS];

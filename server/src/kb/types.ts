@@ -2,8 +2,61 @@
 // basic reply codes of RFC 5321 and its extensions, DSN actions, and vendor
 // dictionaries. Data only; lookups live in ./index.ts.
 
-/** A vendor dictionary: codes a provider uses its own way. */
+
+/** A vendor dictionary that settings can turn on or off (`smtpStatus.vendors.<id>`). */
 export type VendorId = 'microsoft' | 'google';
+
+/** A mail provider we can recognise by the host that answered or the text it wrote. */
+export type ProviderId = 'google' | 'microsoft365' | 'outlook' | 'yahoo' | 'apple' | 'proofpoint' | 'mimecast'
+  | 'barracuda' | 'cisco' | 'gmx' | 'tonline' | 'orange' | 'mailru' | 'yandex' | 'zoho' | 'qq' | 'comcast' | 'cox';
+
+/** Why a delivery failed, in Sisimai's reason names (so results compare with other tools). */
+export type BounceReason = 'userunknown' | 'mailboxfull' | 'hostunknown' | 'blocked' | 'spamdetected'
+  | 'policyviolation' | 'expired' | 'rejected' | 'toomanyconn' | 'speeding' | 'securityerror'
+  | 'authfailure' | 'norelaying' | 'mesgtoobig' | 'systemerror' | 'networkerror' | 'suspend'
+  | 'hasmoved' | 'notaccept' | 'contenterror' | 'exceedlimit' | 'filtered' | 'mailererror'
+  | 'systemfull' | 'syntaxerror' | 'virusdetected' | 'badreputation' | 'requireptr' | 'notcompliantrfc'
+  | 'undefined';
+
+/** Where a vendor meaning was read: the page, the day, and whether the provider wrote it. */
+export interface SourcePage {
+  readonly title: string;
+  readonly url: string;
+  /** The page's own date when it states one, else the day we read it (YYYY-MM-DD). */
+  readonly read: string;
+  /** True for the provider's own documentation; false for community knowledge. */
+  readonly official: boolean;
+}
+
+/** A token only one provider writes in its replies (`[TSS04]`, `S3150`, `AUP#CXBL`), and what it means. */
+export interface VendorToken {
+  readonly provider: ProviderId;
+  /** As the provider writes it. */
+  readonly token: string;
+  /** Our own short paraphrase. */
+  readonly meaning: string;
+  readonly action?: string;
+  /** The reason a classifier should give a failure carrying it. */
+  readonly reason: BounceReason;
+  readonly source: SourcePage;
+}
+
+/** A page to read: a provider's delist form or sender-support page. */
+export interface HelpPage {
+  readonly title: string;
+  readonly url: string;
+}
+
+/** How a provider is recognised, and where a sender gets help from it. */
+export interface ProviderInfo {
+  readonly id: ProviderId;
+  readonly name: string;
+  /** Host suffixes (`.google.com`) or whole host names of its relays and MX hosts. */
+  readonly hosts: readonly string[];
+  /** Lower-case phrases only this provider writes in its replies. */
+  readonly markers: readonly string[];
+  readonly help?: HelpPage;
+}
 
 /** The class digit of an enhanced status code (RFC 3463 s2). */
 export type StatusClass = 2 | 4 | 5;

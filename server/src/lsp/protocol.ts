@@ -84,3 +84,26 @@ export interface ProblemsResult {
 }
 
 export const PROBLEMS_CAP = 500;
+/** The deliverability report of one open log, as Markdown with links to its lines. */
+export const REPORT_METHOD = 'smtpStatus/report';
+/** "Copy for a ticket": the message under the cursor, or the report, redacted. */
+export const TICKET_METHOD = 'smtpStatus/ticket';
+
+export interface ReportParams {
+  readonly uri: string;
+}
+
+export interface ReportResult {
+  readonly markdown: string;
+}
+
+export interface TicketParams {
+  readonly uri: string;
+  /** The cursor: on a message id, the message's lines are copied; elsewhere the report. */
+  readonly position?: { readonly line: number; readonly character: number };
+}
+
+export interface TicketResult {
+  readonly kind: 'trace' | 'report';
+  readonly text: string;
+}

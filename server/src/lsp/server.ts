@@ -9,6 +9,7 @@ import {
   ResponseError,
   TextDocumentSyncKind,
   type CancellationToken,
+  type CodeLens,
   type CompletionItem,
   type Connection,
   type InitializeParams,
@@ -17,21 +18,23 @@ import {
 import { catalog } from './catalog';
 import { codeActionsFor } from './codeActions';
 import { COMPLETION_TRIGGERS, completionsAt, resolveCompletion } from './completion';
-import type { ContentChange } from './document';
+import type { ContentChange, LineDocument, Position } from './document';
 import { documentUri, guard, guardNotification, invalidParams, isPosition, isRange, isRecord } from './guard';
 import { hoverAt } from './hover';
 import { inlayHintsIn } from './inlayHints';
 import { problemsIn, problemsParams } from './problems';
-import { CATALOG_METHOD, EXPLAIN_METHOD, PROBLEMS_METHOD, SUMMARY_METHOD } from './protocol';
+import { CATALOG_METHOD, EXPLAIN_METHOD, PROBLEMS_METHOD, REPORT_METHOD, SUMMARY_METHOD, TICKET_METHOD } from './protocol';
 import { explainRequest, summarize } from './requests';
 import { readServerSettings, SETTINGS_SECTION } from './settings';
 import { documentSymbols, foldingRanges } from './symbols';
+import { codeLenses, definitionAt, highlightsAt, referencesAt, reportMarkdown, resolveCodeLens, ticketText, traceHoverAt, type LensData } from './trace';
 import { Workspace } from './workspace';
 
 interface ClientSupport {
   pullConfiguration: boolean;
   registerConfigurationChange: boolean;
   inlayHintRefresh: boolean;
+  codeLensRefresh: boolean;
 }
 
 /** The content changes of a didChange notification that can be applied; the rest are skipped. */
@@ -42,7 +45,7 @@ function validChanges(value: unknown): ContentChange[] {
 
 export function startServer(connection: Connection): void {
   const workspace = new Workspace(connection);
-  const support: ClientSupport = { pullConfiguration: false, registerConfigurationChange: false, inlayHintRefresh: false };
+  const support: ClientSupport = { pullConfiguration: false, registerConfigurationChange: false, inlayHintRefresh: false, codeLensRefresh: false };
   /** After `shutdown`, requests are refused (LSP: InvalidRequest) and no new work starts. */
   let shuttingDown = false;
   const request = <P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
@@ -62,8 +65,10 @@ export function startServer(connection: Connection): void {
     }
     warned = new Set(warnings);
     const hintsChanged = settings.inlayHints !== workspace.settings.inlayHints;
+    const lensesChanged = settings.codeLens !== workspace.settings.codeLens;
     workspace.applySettings(settings);
     if (hintsChanged && support.inlayHintRefresh) void connection.languages.inlayHint.refresh();
+    if (lensesChanged && support.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh');
   };
   const pullSettings = async (): Promise<void> => {
     let raw: unknown;
@@ -83,6 +88,7 @@ export function startServer(connection: Connection): void {
     support.pullConfiguration = capabilities.workspace?.configuration === true;
     support.registerConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     support.inlayHintRefresh = capabilities.workspace?.inlayHint?.refreshSupport === true;
+    support.codeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
     workspace.progressSupported = capabilities.window?.workDoneProgress === true;
     return {
       capabilities: {
@@ -93,6 +99,10 @@ export function startServer(connection: Connection): void {
         inlayHintProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        codeLensProvider: { resolveProvider: true },
       },
       serverInfo: { name: 'smtp-status' },
     };
@@ -145,7 +155,35 @@ export function startServer(connection: Connection): void {
       const position = isRecord(params) ? params['position'] : undefined;
       if (!isPosition(position)) return null;
       return workspace.whenScannedThrough(documentUri(params) ?? '', position.line, token, null,
-        (document) => hoverAt(document, position, workspace.settings.core.vendors));
+        (document) => traceHoverAt(document, position) ?? hoverAt(document, position, workspace.settings.core.vendors));
+    }),
+  );
+
+  // Message ids: each answer reads the document's message index, kept per document.
+  const atPosition = <R>(name: string, fallback: R, answer: (document: LineDocument, position: Position, params: Record<string, unknown>) => R) =>
+    request(name, fallback, (params: unknown) => {
+      const document = workspace.analysable(documentUri(params) ?? '');
+      const position = isRecord(params) ? params['position'] : undefined;
+      return document === undefined || !isPosition(position) || !isRecord(params) ? fallback : answer(document, position, params);
+    });
+  connection.onDefinition(atPosition('definition', null, (document, position) => definitionAt(document, position)));
+  connection.onReferences(atPosition('references', [], (document, position, params) => {
+    const context = params['context'];
+    return referencesAt(document, position, !isRecord(context) || context['includeDeclaration'] !== false);
+  }));
+  connection.onDocumentHighlight(atPosition('documentHighlight', [], (document, position) => highlightsAt(document, position)));
+  connection.onCodeLens(
+    request('codeLens', [], (params: unknown) => {
+      const document = workspace.analysable(documentUri(params) ?? '');
+      return document === undefined || !workspace.settings.codeLens ? [] : codeLenses(document);
+    }),
+  );
+  connection.onCodeLensResolve(
+    request('codeLens/resolve', {} as CodeLens, (lens: unknown) => {
+      if (!isRecord(lens) || !isRange(lens['range'])) throw invalidParams('codeLens/resolve expects a code lens');
+      const data = lens['data'];
+      const uri = isRecord(data) && typeof data['uri'] === 'string' ? data['uri'] : '';
+      return resolveCodeLens({ range: lens['range'], data: data as LensData }, workspace.analysable(uri));
     }),
   );
 
@@ -204,6 +242,18 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(CATALOG_METHOD, request(CATALOG_METHOD, [], () => catalog()));
   connection.onRequest(EXPLAIN_METHOD, request(EXPLAIN_METHOD, null, (params: unknown) => explainRequest(params, workspace.settings.core.vendors)));
+  const documentRequest = <R>(method: string, answer: (document: LineDocument, name: string, params: Record<string, unknown>) => R) =>
+    request(method, null, async (params: unknown, token) => {
+      const uri = isRecord(params) ? params['uri'] : undefined;
+      if (typeof uri !== 'string' || !isRecord(params)) throw invalidParams(`${method} expects { uri: string }`);
+      const document = await workspace.scanned(uri, token);
+      return document === undefined ? null : answer(document, decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)), params);
+    });
+  connection.onRequest(REPORT_METHOD, documentRequest(REPORT_METHOD, (document, name) => ({ markdown: reportMarkdown(document, name) })));
+  connection.onRequest(TICKET_METHOD, documentRequest(TICKET_METHOD, (document, name, params) => {
+    const position = params['position'];
+    return ticketText(document, name, isPosition(position) ? position : undefined);
+  }));
   connection.onRequest(
     PROBLEMS_METHOD,
     request(PROBLEMS_METHOD, null, async (params: unknown, token) => {

@@ -12,9 +12,11 @@ export interface ServerSettings {
   readonly inlayHints: boolean;
   /** Documents larger than this are not analysed. */
   readonly maxFileSizeMB: number;
+  /** A CodeLens above each message's first line in logs. */
+  readonly codeLens: boolean;
 }
 
-export const DEFAULT_SERVER_SETTINGS: ServerSettings = { core: DEFAULT_SETTINGS, inlayHints: false, maxFileSizeMB: 50 };
+export const DEFAULT_SERVER_SETTINGS: ServerSettings = { core: DEFAULT_SETTINGS, inlayHints: false, maxFileSizeMB: 50, codeLens: false };
 
 /**
  * Reads the `smtpStatus` section as an editor sends it. A bad value keeps its default and
@@ -23,15 +25,9 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = { core: DEFAULT_SETTINGS,
 export function readServerSettings(raw: unknown): { settings: ServerSettings; warnings: string[] } {
   const section = isRecord(raw) ? raw : {};
   const { settings: core, warnings } = parseSettings(section);
-  let { inlayHints, maxFileSizeMB } = DEFAULT_SERVER_SETTINGS;
-
-  // `inlayHints: { enabled }` as editors nest it; a bare boolean is read the same way.
-  const hints = section['inlayHints'];
-  const enabled = isRecord(hints) ? hints['enabled'] : hints;
-  if (enabled !== undefined && enabled !== null) {
-    if (typeof enabled === 'boolean') inlayHints = enabled;
-    else warnings.push(`${SETTINGS_SECTION}.inlayHints.enabled must be true or false (got ${JSON.stringify(enabled)})`);
-  }
+  let { maxFileSizeMB } = DEFAULT_SERVER_SETTINGS;
+  const inlayHints = readSwitch(section, 'inlayHints', DEFAULT_SERVER_SETTINGS.inlayHints, warnings);
+  const codeLens = readSwitch(section, 'codeLens', DEFAULT_SERVER_SETTINGS.codeLens, warnings);
 
   const size = section['maxFileSizeMB'];
   if (size !== undefined && size !== null) {
@@ -40,5 +36,15 @@ export function readServerSettings(raw: unknown): { settings: ServerSettings; wa
   }
 
   if (raw !== undefined && raw !== null && !isRecord(raw)) warnings.push(`${SETTINGS_SECTION} must be an object`);
-  return { settings: { core, inlayHints, maxFileSizeMB }, warnings };
+  return { settings: { core, inlayHints, maxFileSizeMB, codeLens }, warnings };
+}
+
+/** `name: { enabled }` as editors nest it; a bare boolean is read the same way. */
+function readSwitch(section: Record<string, unknown>, name: string, fallback: boolean, warnings: string[]): boolean {
+  const value = section[name];
+  const enabled = isRecord(value) ? value['enabled'] : value;
+  if (enabled === undefined || enabled === null) return fallback;
+  if (typeof enabled === 'boolean') return enabled;
+  warnings.push(`${SETTINGS_SECTION}.${name}.enabled must be true or false (got ${JSON.stringify(enabled)})`);
+  return fallback;
 }

@@ -1,7 +1,9 @@
-// Document symbols and folding ranges from the outline of transcripts and bounce messages.
+// Document symbols and folding ranges from the outline of transcripts and bounce messages, and
+// one entry per message in logs.
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver/node';
 import type { LineDocument } from './document';
 import { dsnOutline, transcriptOutline, type OutlineKind, type OutlineNode } from './outline';
+import { messageFolds, messageSymbols } from './trace';
 
 const SYMBOL_KIND: Record<OutlineKind, SymbolKind> = {
   session: SymbolKind.Module,
@@ -37,7 +39,7 @@ function toSymbol(node: OutlineNode, lines: readonly string[]): DocumentSymbol {
 
 export function documentSymbols(document: LineDocument): DocumentSymbol[] {
   const lines = document.allLines();
-  return outlineOf(document).map((node) => toSymbol(node, lines));
+  return [...outlineOf(document).map((node) => toSymbol(node, lines)), ...messageSymbols(document)];
 }
 
 export function foldingRanges(document: LineDocument): FoldingRange[] {
@@ -47,5 +49,5 @@ export function foldingRanges(document: LineDocument): FoldingRange[] {
     node.children.forEach(visit);
   };
   outlineOf(document).forEach(visit);
-  return ranges;
+  return [...ranges, ...messageFolds(document)];
 }

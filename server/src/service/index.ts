@@ -81,3 +81,4 @@ export function queryOf(finding: Finding, lineFindings: readonly Finding[]): Cod
     ...(enhanced === undefined ? {} : { enhanced }),
   };
 }
+export * from './trace';

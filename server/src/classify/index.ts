@@ -1,0 +1,6 @@
+// Classification of failed and deferred deliveries: a Sisimai-named reason, hard or soft,
+// who acts, whether a retry helps and which provider answered. Pure functions over text.
+export { classifyFailure } from './classify';
+export { detectProvider, providerOfHost } from './provider';
+export { REASONS } from './reasons';
+export type * from './types';

@@ -1,0 +1,73 @@
+// The classifier: a reason from the codes and the reply text together, hard or soft, who
+// acts, whether a retry helps, and the provider that answered (never the recipient's domain).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { classifyFailure, providerOfHost } from '../../server/src/classify';
+
+test('a full mailbox is a full mailbox whatever the class: 452 4.2.2 and 552 5.2.2', () => {
+  const deferred = classifyFailure({ reply: 452, enhanced: '4.2.2', text: 'The email account that you tried to reach is over quota.' });
+  const rejected = classifyFailure({ reply: 552, enhanced: '5.2.2', text: 'Requested mail action aborted: exceeded storage allocation' });
+  for (const verdict of [deferred, rejected]) {
+    assert.equal(verdict.reason, 'mailboxfull');
+    assert.equal(verdict.bounce, 'soft');
+    assert.equal(verdict.whoActs, 'recipient');
+    assert.equal(verdict.retry, true);
+  }
+  assert.match(deferred.summary, /^Deferred: .*mailbox is full \(mailboxfull, soft\)\. The sending server retries by itself/);
+  assert.match(rejected.summary, /^Rejected: /);
+});
+
+test('an unknown user is hard, not retried, and the sender acts', () => {
+  const verdict = classifyFailure({
+    reply: 550, enhanced: '5.1.1', remoteHost: 'gmail-smtp-in.l.google.com',
+    text: 'The email account that you tried to reach does not exist. Please try double-checking the recipient\'s email address.',
+  });
+  assert.deepEqual({ ...verdict, summary: undefined }, {
+    reason: 'userunknown', bounce: 'hard', retry: false, whoActs: 'sender', provider: 'google', summary: undefined,
+  });
+  assert.match(verdict.summary, /Do not retry/);
+});
+
+test('the text decides where the code is generic: 554 5.7.1 blocked by a DNSBL vs. spam', () => {
+  assert.equal(classifyFailure({ reply: 554, enhanced: '5.7.1', text: 'Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org' }).reason, 'blocked');
+  assert.equal(classifyFailure({ reply: 554, enhanced: '5.7.1', text: 'Message rejected as spam by Content Filtering.' }).reason, 'spamdetected');
+  assert.equal(classifyFailure({ reply: 554, enhanced: '5.7.1', text: 'Relay access denied' }).reason, 'norelaying');
+});
+
+test('the code decides where the text says nothing specific', () => {
+  assert.equal(classifyFailure({ reply: 550, enhanced: '5.1.1', text: 'Requested action not taken' }).reason, 'userunknown');
+  assert.equal(classifyFailure({ reply: 554, enhanced: '5.3.4', text: 'Rejected' }).reason, 'mesgtoobig');
+  assert.equal(classifyFailure({ reply: 451, text: '' }).reason, 'undefined');
+});
+
+test('a hard reason in a 4xx reply is soft: the server will try again', () => {
+  const verdict = classifyFailure({ reply: 450, enhanced: '4.1.1', text: 'Recipient address rejected: User unknown in local recipient table' });
+  assert.equal(verdict.reason, 'userunknown');
+  assert.equal(verdict.bounce, 'soft');
+});
+
+test('a provider token decides the reason and names the provider without a host', () => {
+  const verdict = classifyFailure({ reply: 421, enhanced: '4.7.0', text: '[TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints' });
+  assert.equal(verdict.provider, 'yahoo');
+  assert.equal(verdict.reason, 'blocked');
+  assert.equal(verdict.retry, true);
+});
+
+test('provider from the relay host: the longest matching suffix wins', () => {
+  assert.equal(providerOfHost('gmail-smtp-in.l.google.com')?.id, 'google');
+  assert.equal(providerOfHost('example-com.mail.protection.outlook.com')?.id, 'microsoft365');
+  assert.equal(providerOfHost('hotmail-com.olc.protection.outlook.com.')?.id, 'outlook');
+  assert.equal(providerOfHost('mta7.am0.yahoodns.net')?.id, 'yahoo');
+  assert.equal(providerOfHost('mx01.mail.icloud.com')?.id, 'apple');
+  assert.equal(providerOfHost('mx0a-00000000.pphosted.com')?.id, 'proofpoint');
+  assert.equal(providerOfHost('eu-smtp-inbound-1.mimecast.com')?.id, 'mimecast');
+  assert.equal(providerOfHost('d12345a.ess.barracudanetworks.com')?.id, 'barracuda');
+  assert.equal(providerOfHost('mx1.example.iphmx.com')?.id, 'cisco');
+  assert.equal(providerOfHost('mx.example.net'), undefined);
+  assert.equal(providerOfHost('notgoogle.com'), undefined);
+});
+
+test('the recipient\'s domain is no clue: an address in the text does not name the provider', () => {
+  const verdict = classifyFailure({ reply: 550, enhanced: '5.1.1', text: '<someone@gmail.com>: Recipient address rejected: User unknown', remoteHost: 'mx.example.net' });
+  assert.equal(verdict.provider, undefined);
+});
