@@ -76,6 +76,8 @@ class SmtpStatusClient implements vscode.Disposable {
       outputChannel: this.output,
       errorHandler: policy,
       middleware: { workspace: configurationMiddleware },
+      // VS Code shows the diagnostics under the mouse in the hover itself: the server need not repeat them.
+      initializationOptions: { problemsInHover: false },
     };
     const client = new LanguageClient('smtpStatus', 'SMTP Status', () => this.process.start(), options);
     this.client = client;

@@ -31,6 +31,8 @@ interface ClientSupport {
   pullConfiguration: boolean;
   registerConfigurationChange: boolean;
   inlayHintRefresh: boolean;
+  /** False when the client shows diagnostics in its hovers itself (initializationOptions.problemsInHover). */
+  problemsInHover: boolean;
 }
 
 /** The content changes of a didChange notification that can be applied; the rest are skipped. */
@@ -41,7 +43,7 @@ function validChanges(value: unknown): ContentChange[] {
 
 export function startServer(connection: Connection): void {
   const workspace = new Workspace(connection);
-  const support: ClientSupport = { pullConfiguration: false, registerConfigurationChange: false, inlayHintRefresh: false };
+  const support: ClientSupport = { pullConfiguration: false, registerConfigurationChange: false, inlayHintRefresh: false, problemsInHover: true };
   /** After `shutdown`, requests are refused (LSP: InvalidRequest) and no new work starts. */
   let shuttingDown = false;
   const request = <P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
@@ -82,6 +84,8 @@ export function startServer(connection: Connection): void {
     support.pullConfiguration = capabilities.workspace?.configuration === true;
     support.registerConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     support.inlayHintRefresh = capabilities.workspace?.inlayHint?.refreshSupport === true;
+    const options: unknown = params.initializationOptions;
+    support.problemsInHover = !(isRecord(options) && options['problemsInHover'] === false);
     workspace.progressSupported = capabilities.window?.workDoneProgress === true;
     return {
       capabilities: {
@@ -144,7 +148,7 @@ export function startServer(connection: Connection): void {
       const position = isRecord(params) ? params['position'] : undefined;
       if (!isPosition(position)) return null;
       return workspace.whenScannedThrough(documentUri(params) ?? '', position.line, token, null,
-        (document) => hoverAt(document, position, workspace.settings.core.vendors));
+        (document) => hoverAt(document, position, { vendors: workspace.settings.core.vendors, problems: support.problemsInHover }));
     }),
   );
 

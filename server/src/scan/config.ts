@@ -2,16 +2,37 @@
 // - Postfix main.cf/master.cf `*_reject_code = 554`, `-o *_defer_code=450`;
 // - Postfix access maps and header/body checks: `key  REJECT 5.7.1 text`, `key  550 text`,
 //   `/regexp/  DEFER 4.7.1 text` (the action is the first word after the key);
-// - Exim ACLs `message = 550 5.7.1 text`;
+// - Exim ACLs `deny message = 550 5.7.1 text`;
 // - Sendmail access `ERROR:"550 5.7.1 text"`, `ERROR:5.7.1:550 text`.
 // Comment lines are skipped: their examples are not configuration.
 import { Ch, isDigit, isSpace, readNumber, skipSpaces } from './lexer';
 import type { LineScanner } from './line';
+import type { ConfigVerb } from './types';
 
 const PARAM_CODE = /[ \t]*(?:-o[ \t]+)?[a-z][a-z0-9_]{0,60}_code[ \t]*=[ \t]*/y;
 const EXIM_MESSAGE = /message[ \t]*=[ \t]*"?/y;
-/** Postfix access actions whose optional text may start with an enhanced code. */
-const TEXT_ACTIONS: ReadonlySet<string> = new Set(['reject', 'defer', 'defer_if_permit', 'defer_if_reject']);
+/**
+ * Postfix access actions whose optional text may start with an enhanced code, and the class of
+ * the reply each sends (`access_map_reject_code` 554, `access_map_defer_code` 450; Postfix
+ * rewrites the written code's class to match).
+ */
+const POSTFIX_VERBS: ReadonlyMap<string, 4 | 5> = new Map([['reject', 5], ['defer', 4], ['defer_if_permit', 4], ['defer_if_reject', 4]]);
+
+/**
+ * Exim ACL verbs that refuse, and the class of their reply: `deny` and `drop` (and `require`
+ * when its conditions fail) answer 5xx, `defer` 4xx. A custom code must start with that digit.
+ */
+const EXIM_VERBS: ReadonlyMap<string, 4 | 5> = new Map([['deny', 5], ['drop', 5], ['require', 5], ['defer', 4]]);
+
+const VERBS = new Map<string, ConfigVerb>();
+
+/** One shared verb object per word and server, so findings carry no copies. */
+function verb(word: string, cls: 4 | 5, server: ConfigVerb['server']): ConfigVerb {
+  const key = `${server} ${word}`;
+  let found = VERBS.get(key);
+  if (found === undefined) VERBS.set(key, found = { word, cls, server });
+  return found;
+}
 
 export function findConfigCodes(scanner: LineScanner): void {
   const text = scanner.text;
@@ -38,9 +59,23 @@ export function findConfigCodes(scanner: LineScanner): void {
   }
   let end = action;
   while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
-  if (end < text.length && TEXT_ACTIONS.has(text.slice(action, end).toLowerCase())) {
+  const word = text.slice(action, end);
+  const cls = end < text.length ? POSTFIX_VERBS.get(word.toLowerCase()) : undefined;
+  if (cls !== undefined) {
+    scanner.verb = verb(word, cls, 'postfix');
     scanner.slot(skipSpaces(text, end), 'config-access', 'enhanced', true);
+    scanner.verb = undefined;
   }
+}
+
+/** The Exim verb that starts a line (`  deny    message = ...`), if it is one that refuses. */
+function eximVerb(text: string): ConfigVerb | undefined {
+  const start = skipSpaces(text, 0);
+  let end = start;
+  while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+  const word = text.slice(start, end);
+  const cls = EXIM_VERBS.get(word);
+  return cls === undefined ? undefined : verb(word, cls, 'exim');
 }
 
 /** `message = 550 ...` in an Exim ACL (not `log_message`). */
@@ -51,7 +86,9 @@ function eximMessage(scanner: LineScanner): boolean {
     if (at === 0 || isSpace(text.charCodeAt(at - 1))) {
       EXIM_MESSAGE.lastIndex = at;
       if (EXIM_MESSAGE.test(text)) {
+        scanner.verb = eximVerb(text);
         scanner.slot(EXIM_MESSAGE.lastIndex, 'exim-acl', 'any', true);
+        scanner.verb = undefined;
         return true;
       }
     }
