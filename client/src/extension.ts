@@ -5,9 +5,10 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/node';
 import { explainCode } from './commands/explainCode';
 import { setRuleSeverity } from './commands/setRuleSeverity';
-import { summarize } from './commands/summarize';
+import { revealOccurrence, summarize } from './commands/summarize';
 import { configuredLanguages, documentSelector } from './languages';
 import { SET_RULE_SEVERITY_COMMAND } from './protocol';
+import { REVEAL_COMMAND } from './summaryHtml';
 import { RestartPolicy } from './restartPolicy';
 import { ServerProcess } from './serverProcess';
 import { configurationMiddleware } from './settingsMiddleware';
@@ -139,8 +140,9 @@ export function activate(context: vscode.ExtensionContext): SmtpStatusApi {
     vscode.commands.registerCommand('smtpStatus.explainCode', async (code?: string) => explainCode(await smtp.ensureStarted(), docs, code)),
     vscode.commands.registerCommand(SET_RULE_SEVERITY_COMMAND, setRuleSeverity),
     vscode.commands.registerCommand('smtpStatus.summarize', async (target?: vscode.Uri) =>
-      summarize(await smtp.ensureStarted(), docs, smtp.selector, target instanceof vscode.Uri ? target : undefined),
+      summarize(await smtp.ensureStarted(), smtp.selector, target instanceof vscode.Uri ? target : undefined),
     ),
+    vscode.commands.registerCommand(REVEAL_COMMAND, revealOccurrence),
   );
   vscode.workspace.textDocuments.forEach(startIfWanted);
   output.info(`activated in ${Date.now() - activatedAt} ms`);

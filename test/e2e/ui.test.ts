@@ -1,6 +1,7 @@
 // What a person sees in the browser VS Code with the extension loaded: the hover text, the
 // squiggle, the Problems entry, the grammar's scopes and the explain command's list.
-// Screenshots go to test/e2e/screenshots/ (not committed).
+// Screenshots go to test/e2e/screenshots/ (not committed); the README's pictures of the
+// success hover and the summary go to client/media/.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { CodeServer, DEMO, launchBrowser, ROOT, startCodeServer } from './codeSe
 import { goTo, hover, openFile, runCommand, token, waitForWorkbench } from './workbench';
 
 const SHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
+const MEDIA = join(ROOT, 'client', 'media');
 let server: CodeServer;
 let closeBrowser: () => Promise<void>;
 let page: Page;
@@ -34,7 +36,7 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_00
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting for the Markdown preview to render');
+    if (Date.now() > deadline) throw new Error('timed out waiting for a webview to render');
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -66,6 +68,49 @@ test('hovering 5.1.1 in a Postfix log shows its registry title', async () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+B');
   }
+});
+
+test('hovering a success code says it succeeded, in one verdict line at the top', async () => {
+  await openFile(page, 'session.smtp', 'S: 250 2.1.0');
+  try {
+    const text = await hover(page, token(page, 'S: 250 2.1.0', '2.1.0'));
+    assert.match(text.split('\n')[0]!, /^Success: 250 2\.1\.0 An address was accepted\. Nothing to retry; nobody needs to act\.$/);
+    assert.doesNotMatch(text, /Something about one of the addresses|admin/i);
+    const widget = await page.locator('.monaco-editor .monaco-hover:not(.hidden)').first().boundingBox();
+    assert.ok(widget);
+    await page.screenshot({ path: join(MEDIA, 'hover-success.png'), clip: { x: 0, y: 0, width: Math.min(1280, widget.x + widget.width + 24), height: Math.min(800, widget.y + widget.height + 24) } });
+  } finally {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+  }
+});
+
+test('the summary view colours events by class and its line links move the editor to the code', async () => {
+  await openFile(page, 'mail.log', 'postfix/smtpd');
+  await runCommand(page, 'SMTP Status: Summarise SMTP Codes in This File');
+  // The webview renders inside nested frames.
+  const frame = await waitFor(async () => {
+    for (const candidate of page.frames()) {
+      if (await candidate.locator('h1', { hasText: 'SMTP status events in mail.log' }).count().catch(() => 0)) return candidate;
+    }
+    return undefined;
+  });
+  const [line] = locate('mail.log', 'said: 550 4.1.1');
+  const row = frame.locator('tr.c4', { hasText: '4.1.1' });
+  assert.equal(await row.count(), 1);
+  // Class 4 is drawn in the theme's yellow, class 5 in its red: not the same colour.
+  const colour = (selector: string) => frame.locator(selector).first().evaluate((el) => (el.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color);
+  assert.notEqual(await colour('tr.c4 code'), await colour('tr.c5 code'));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(MEDIA, 'summary.png') });
+
+  const link = row.locator('a.at', { hasText: `${line}:` });
+  await link.click();
+  // The editor shows mail.log with the code selected: the status bar says where the cursor is.
+  const status = page.locator('.statusbar-item[id="status.editor.selection"]');
+  await status.filter({ hasText: new RegExp(`Ln ${line}, Col \\d+ \\(5 selected\\)`) }).waitFor({ timeout: 15_000 });
+  const active = page.locator('.tabs-container .tab.active');
+  assert.match(await active.innerText(), /mail\.log/);
 });
 
 test('a class mismatch in a transcript is squiggled and listed in Problems', async () => {

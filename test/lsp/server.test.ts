@@ -107,6 +107,30 @@ describe('language server over stdio', () => {
     assert.match(onReply, /class-mismatch/);
   });
 
+  it('leaves out the problem lines for a client that shows diagnostics in its hovers itself (VS Code)', async () => {
+    const quiet = await LspClient.start({ initializationOptions: { problemsInHover: false } });
+    try {
+      const uri = 'file:///hover/quiet.smtp';
+      quiet.open(uri, 'smtp-transcript', 'S: 550 4.1.1 No such user\n');
+      await quiet.waitForDiagnostics(uri);
+      const text = hoverText(await quiet.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at(0, 9) }));
+      assert.match(text, /^\*\*Permanent failure/);
+      assert.doesNotMatch(text, /class-mismatch|classes disagree|class must match/, 'the diagnostic says it, once');
+    } finally {
+      await quiet.stop();
+    }
+  });
+
+  it('shows nothing of a rule that is off in the context: 450 4.7.1 in a log has no pairing or permanence remark', async () => {
+    const uri = 'file:///hover/grey.log';
+    client.open(uri, 'mail-log', 'Nov 28 09:15:10 mx1 postfix/smtp[1]: 7HxK: to=<c@example.com>, relay=mx2.example.com[203.0.113.7]:25, dsn=4.7.1, status=deferred (host mx2.example.com[203.0.113.7] said: 450 4.7.1 try again later (in reply to RCPT TO command))\n');
+    await client.waitForDiagnostics(uri);
+    const line = 'Nov 28 09:15:10 mx1 postfix/smtp[1]: 7HxK: to=<c@example.com>, relay=mx2.example.com[203.0.113.7]:25, dsn=4.7.1, status=deferred (host mx2.example.com[203.0.113.7] said: ';
+    const text = hoverText(await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at(0, line.length + 5) }));
+    assert.match(text, /^\*\*Temporary failure\\: 450 4\\\.7\\\.1\*\*/);
+    assert.doesNotMatch(text, /Note|unusual|permanent failures|Use 5/);
+  });
+
   it('answers no hover away from codes, beyond the last line, or for unknown documents', async () => {
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: session.uri }, position: at(1, 6) }), null);
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: session.uri }, position: at(5000, 3) }), null);

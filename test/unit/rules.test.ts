@@ -174,6 +174,12 @@ test('the advice rules stay silent in logs and bounces unless the user gives the
   assert.equal(problems('x said: 553 5.1.1 unknown', 'log', chosen).filter((q) => q.rule === 'unusual-pairing')[0]?.severity, 'information');
 });
 
+test('unusual-pairing stays silent on a pair a provider documents, as the hover does', () => {
+  assert.deepEqual(problems('S: 452 4.2.2 Mailbox full', 'transcript').filter((q) => q.rule === 'unusual-pairing'), []);
+  const none: Settings = { ...DEFAULT_SETTINGS, vendors: [] };
+  assert.equal(problems('S: 452 4.2.2 Mailbox full', 'transcript', none).filter((q) => q.rule === 'unusual-pairing').length, 1);
+});
+
 test('unusual-pairing is a hint at most', () => {
   const p = only('S: 553 5.1.1 unknown', 'unusual-pairing', 'transcript');
   assert.equal(p.severity, 'hint');

@@ -1,5 +1,5 @@
 // Rules that look codes up in the IANA registry (RFC 5248) and in RFC 3463 s3.
-import { isListedPairing, isStatusClass, isVendorCode, REGISTRY_HREF, registryEntry, rfcHref, subjectEntry } from '../kb';
+import { isListedPairing, isStatusClass, isVendorCode, isVendorPairing, REGISTRY_HREF, registryEntry, rfcHref, subjectEntry } from '../kb';
 import type { RegistryEntry } from '../kb';
 import { enhancedFlaw, replyFlaw } from '../scan/codes';
 import type { EnhancedParts, Finding, FindingContext } from '../scan/types';
@@ -98,13 +98,15 @@ export const unusualPairing: Rule = {
   kinds: ['enhanced'],
   description: 'Reply code not among the basic codes the registry associates with the enhanced code (the list is incomplete).',
   href: rfcHref({ rfc: 5248, section: '2.4' }),
-  check(finding): Draft | undefined {
+  check(finding, settings): Draft | undefined {
     const found = entryOf(finding);
     const partner = finding.partner;
     if (found === undefined || partner === undefined || replyFlaw(partner.text) !== undefined) return undefined;
     if (partner.text.charAt(0) !== finding.text.charAt(0)) return undefined;
-    const { entry } = found;
+    const { e, entry } = found;
     if (isListedPairing(entry, Number(partner.text)) !== false) return undefined;
+    // A pair a provider documents (Gmail's `452 4.2.2`) is common practice, whatever the list says.
+    if (isStatusClass(e.cls) && isVendorPairing(Number(partner.text), e.cls, e.subject, e.detail, settings.vendors)) return undefined;
     return {
       message: `The registry lists ${entry.associatedRaw} for ${entry.key}, not ${partner.text}. The list is incomplete, so this may be fine (RFC 5248 s2.4).`,
       ...adviceDemotion(finding),

@@ -14,6 +14,7 @@ import type { Carry, CodeRef, DsnBlockFacts, Finding, LineScan, LineState, Reply
 export type * from './types';
 export { parseEnhanced } from './codes';
 export { commandAt, lineSide } from './transcript';
+export { eventOf } from './events';
 
 export function initialState(kind: DocumentKind): LineState {
   return kind === 'transcript' ? { kind, transcript: EMPTY_TRANSCRIPT } : { kind };
