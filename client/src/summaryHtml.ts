@@ -6,7 +6,7 @@ import type { SummaryCode, SummaryResult } from './protocol';
 /** The command the occurrence links run; arguments: [document URI, line, start, end]. */
 export const REVEAL_COMMAND = 'smtpStatus.revealOccurrence';
 
-const BAR_WIDTH = 24;
+const BAR_WIDTH = 16;
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 /** Occurrence links listed per code before "and N more". */
 const MAX_LINKS = 8;
@@ -51,6 +51,8 @@ function occurrenceLinks(code: SummaryCode, documentUri: string): string {
 
 const STYLE = `
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1.5em 2em; }
+h1 { font-size: 1.4em; } h2 { font-size: 1.15em; }
+td:first-child { white-space: nowrap; }
 table { border-collapse: collapse; margin-bottom: 1.5em; }
 th, td { text-align: left; padding: 0.25em 0.8em; border-bottom: 1px solid var(--vscode-panel-border, #8884); vertical-align: top; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }

@@ -101,16 +101,21 @@ test('the summary view colours events by class and its line links move the edito
   // Class 4 is drawn in the theme's yellow, class 5 in its red: not the same colour.
   const colour = (selector: string) => frame.locator(selector).first().evaluate((el) => (el.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color);
   assert.notEqual(await colour('tr.c4 code'), await colour('tr.c5 code'));
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: join(MEDIA, 'summary.png') });
-
   const link = row.locator('a.at', { hasText: `${line}:` });
-  await link.click();
-  // The editor shows mail.log with the code selected: the status bar says where the cursor is.
-  const status = page.locator('.statusbar-item[id="status.editor.selection"]');
-  await status.filter({ hasText: new RegExp(`Ln ${line}, Col \\d+ \\(5 selected\\)`) }).waitFor({ timeout: 15_000 });
-  const active = page.locator('.tabs-container .tab.active');
-  assert.match(await active.innerText(), /mail\.log/);
+  // Without the side bar, for the README picture: the editor and the whole table side by side.
+  await page.keyboard.press('Control+B');
+  try {
+    await link.click();
+    // The editor shows mail.log with the code selected: the status bar says where the cursor is.
+    const status = page.locator('.statusbar-item[id="status.editor.selection"]');
+    await status.filter({ hasText: new RegExp(`Ln ${line}, Col \\d+ \\(5 selected\\)`) }).waitFor({ timeout: 15_000 });
+    const active = page.locator('.editor-group-container.active .tab.active');
+    assert.match(await active.innerText(), /mail\.log/);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(MEDIA, 'summary.png') });
+  } finally {
+    await page.keyboard.press('Control+B');
+  }
 });
 
 test('a class mismatch in a transcript is squiggled and listed in Problems', async () => {
@@ -148,6 +153,17 @@ test("the injection scopes codes in VS Code's own log language, past the first l
   const scopes = await inspectScopes('app.log', 'delivery failed: 550 5.1.1', '550');
   assert.match(scopes, /markup\.deleted\.permanent\.smtp/);
   assert.match(scopes, /text\.log/);
+});
+
+test("class 4 in VS Code's log language is amber, not the blue of the Log grammar's numbers", async () => {
+  const code = await inspectScopes('app.log', 'retry in 300s: 421 4.7.0', '421', 'log-class4.png');
+  assert.match(code, /markup\.changed\.transient\.smtp/);
+  // The runner's theme is a default light or dark one: the contributed amber of either.
+  const [, amber] = /foreground\s+(#895503|#E2C08D)\b/i.exec(code) ?? [];
+  assert.ok(amber, code);
+  const number = await inspectScopes('app.log', 'retry in 300s: 421 4.7.0', '3121');
+  assert.match(number, /constant\.language/, 'a number of the Log grammar');
+  assert.doesNotMatch(number, new RegExp(amber, 'i'));
 });
 
 test('"Explain SMTP status code…" lists codes by title and opens the explanation', async () => {

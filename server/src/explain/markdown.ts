@@ -48,7 +48,6 @@ export function renderMarkdown(e: Explanation, options: MarkdownOptions = {}): s
 /** Everything below the verdict: the digits, notes, advice, provider meanings and references. */
 export function renderDetailsMarkdown(e: Explanation, { checkNotes = true }: MarkdownOptions = {}): string {
   const lines: string[] = [];
-  if (e.headline !== e.verdict.what) lines.push(`*${escapeMarkdown(e.headline)}*`, '');
   const rows: string[] = [];
   const x = e.enhanced;
   if (x) {
