@@ -115,6 +115,8 @@ test('the summary view colours events by class and its line links move the edito
     await page.screenshot({ path: join(MEDIA, 'summary.png') });
   } finally {
     await page.keyboard.press('Control+B');
+    // The next tests look for their own webviews' text: leave none of ours behind.
+    await runCommand(page, 'View: Close All Editors');
   }
 });
 
