@@ -138,6 +138,10 @@ test('the config verb decides the class: greylisting with DEFER or defer is righ
   const deny = '  deny    message = 451 4.7.1 nope';
   assert.equal(applyFix(deny, only(deny, 'class-mismatch', 'config')), '  deny    message = 550 5.7.1 nope');
   assert.equal(applyFix('  drop message = 421 go away', only('  drop message = 421 go away', 'class-mismatch', 'config')), '  drop message = 550 go away');
+  // Debian writes the verb alone, its conditions and `message =` below: the statement's verb counts.
+  const statement = 'acl_check_rcpt:\n  defer\n    condition = ${if eq{$acl_m_grey}{1}}\n    message = 451 4.7.1 Greylisted\n  deny\n    domains = +local_domains\n    message = 451 4.1.1 Unknown user\n  accept\n    message = 550 5.7.1 not a refusal';
+  assert.deepEqual(summary(statement, 'config').filter((s) => !s.startsWith('unusual-pairing:hint')), ['class-mismatch:warning:451']);
+  assert.equal(applyFix(statement, only(statement, 'class-mismatch', 'config')).split('\n')[6], '    message = 550 5.1.1 Unknown user');
 });
 
 test('unknown-subject', () => {

@@ -34,7 +34,8 @@ function verb(word: string, cls: 4 | 5, server: ConfigVerb['server']): ConfigVer
   return found;
 }
 
-export function findConfigCodes(scanner: LineScanner): void {
+/** `statementVerb`: the refusing Exim verb of the ACL statement this line belongs to, if any. */
+export function findConfigCodes(scanner: LineScanner, statementVerb: ConfigVerb | undefined): void {
   const text = scanner.text;
   const first = skipSpaces(text, 0);
   if (first >= text.length || text.charCodeAt(first) === Ch.Hash) return;
@@ -43,7 +44,7 @@ export function findConfigCodes(scanner: LineScanner): void {
     scanner.slot(PARAM_CODE.lastIndex, 'config-reject-code', 'reply', true);
     return;
   }
-  if (eximMessage(scanner)) return;
+  if (eximMessage(scanner, statementVerb)) return;
   const error = text.indexOf('ERROR:');
   if (error >= 0) {
     sendmailError(scanner, error + 6);
@@ -68,25 +69,35 @@ export function findConfigCodes(scanner: LineScanner): void {
   }
 }
 
-/** The Exim verb that starts a line (`  deny    message = ...`), if it is one that refuses. */
-function eximVerb(text: string): ConfigVerb | undefined {
+/** Exim ACL verbs that accept or only warn: they end the statement of a refusing verb. */
+const EXIM_OTHER_VERBS: ReadonlySet<string> = new Set(['accept', 'discard', 'warn']);
+
+/**
+ * The verb when a line starts an Exim ACL statement (`  deny    message = ...`, or `deny` alone
+ * with its conditions and `message =` on the lines below): a refusing verb, null for one that
+ * does not refuse (its statement's codes have no class to keep), undefined when the line
+ * starts no statement.
+ */
+export function eximStatementVerb(text: string): ConfigVerb | null | undefined {
   const start = skipSpaces(text, 0);
   let end = start;
   while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
   const word = text.slice(start, end);
   const cls = EXIM_VERBS.get(word);
-  return cls === undefined ? undefined : verb(word, cls, 'exim');
+  if (cls !== undefined) return verb(word, cls, 'exim');
+  // A new verb, or a new ACL (`acl_check_rcpt:`), ends the statement.
+  return EXIM_OTHER_VERBS.has(word) || (start === 0 && word.endsWith(':')) ? null : undefined;
 }
 
 /** `message = 550 ...` in an Exim ACL (not `log_message`). */
-function eximMessage(scanner: LineScanner): boolean {
+function eximMessage(scanner: LineScanner, statementVerb: ConfigVerb | undefined): boolean {
   const text = scanner.text;
   let at = text.indexOf('message');
   while (at >= 0) {
     if (at === 0 || isSpace(text.charCodeAt(at - 1))) {
       EXIM_MESSAGE.lastIndex = at;
       if (EXIM_MESSAGE.test(text)) {
-        scanner.verb = eximVerb(text);
+        scanner.verb = statementVerb;
         scanner.slot(EXIM_MESSAGE.lastIndex, 'exim-acl', 'any', true);
         scanner.verb = undefined;
         return true;

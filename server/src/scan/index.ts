@@ -3,13 +3,13 @@
 // block, a code folded onto the next line), so scanning a document is a fold of `scanLine`
 // and an editor can re-scan from an edit until the state converges.
 import type { DocumentKind } from './types';
-import { findConfigCodes } from './config';
+import { eximStatementVerb, findConfigCodes } from './config';
 import { readDsnLine } from './dsn';
 import { hasDigit, isDigit, isSpace, skipSpaces } from './lexer';
 import { LineScanner } from './line';
 import { findLogCodes } from './logs';
 import { EMPTY_TRANSCRIPT, isClientText, lineSide, readTranscriptLine } from './transcript';
-import type { Carry, CodeRef, DsnBlockFacts, Finding, LineScan, LineState, ReplyGroup, TranscriptState } from './types';
+import type { Carry, CodeRef, ConfigVerb, DsnBlockFacts, Finding, LineScan, LineState, ReplyGroup, TranscriptState } from './types';
 
 export type * from './types';
 export { parseEnhanced } from './codes';
@@ -34,9 +34,12 @@ export function scanLine(text: string, line: number, state: LineState): LineScan
   let transcript = state.transcript;
   let block = state.block;
   let inDiagnostic = state.inDiagnostic ?? false;
+  let verb = state.verb;
   if (kind === 'config') {
+    const started = eximStatementVerb(text);
+    if (started !== undefined) verb = started ?? undefined;
     if (digits) {
-      findConfigCodes(scanner);
+      findConfigCodes(scanner, verb);
       scanner.pairs('pair');
     }
   } else {
@@ -64,7 +67,7 @@ export function scanLine(text: string, line: number, state: LineState): LineScan
     if (kind === 'transcript' || !(indented || inDiagnostic)) group = undefined;
   }
   if (blank || kind === 'log') group = undefined;
-  const next = nextState(state, group, transcript, block, inDiagnostic, scanner.carry);
+  const next = nextState(state, group, transcript, block, inDiagnostic, scanner.carry, verb);
   return { findings, next };
 }
 
@@ -98,10 +101,10 @@ export function scanLines(lines: readonly string[], kind: DocumentKind): Finding
 /** The state after a line; the previous object when nothing changed, so equality is cheap. */
 function nextState(
   state: LineState, group: ReplyGroup | undefined, transcript: TranscriptState | undefined,
-  block: DsnBlockFacts | undefined, inDiagnostic: boolean, carry: Carry | undefined,
+  block: DsnBlockFacts | undefined, inDiagnostic: boolean, carry: Carry | undefined, verb: ConfigVerb | undefined,
 ): LineState {
   if (group === state.group && transcript === state.transcript && block === state.block
-    && inDiagnostic === (state.inDiagnostic ?? false) && carry === state.carry) return state;
+    && inDiagnostic === (state.inDiagnostic ?? false) && carry === state.carry && verb === state.verb) return state;
   return {
     kind: state.kind,
     ...(group === undefined ? {} : { group }),
@@ -109,6 +112,7 @@ function nextState(
     ...(block === undefined ? {} : { block }),
     ...(inDiagnostic ? { inDiagnostic } : {}),
     ...(carry === undefined ? {} : { carry }),
+    ...(verb === undefined ? {} : { verb }),
   };
 }
 
@@ -122,7 +126,9 @@ export function lineStatesEqual(a: LineState, b: LineState): boolean {
     && (a.block === undefined) === (b.block === undefined)
     && (a.inDiagnostic ?? false) === (b.inDiagnostic ?? false)
     && a.carry?.context === b.carry?.context
-    && refsEqual(a.carry?.reply, b.carry?.reply);
+    && refsEqual(a.carry?.reply, b.carry?.reply)
+    // Verbs are shared objects, one per word (config.ts).
+    && a.verb === b.verb;
 }
 
 function groupsEqual(a: ReplyGroup | undefined, b: ReplyGroup | undefined): boolean {

@@ -124,6 +124,8 @@ export interface LineState {
   /** Inside a folded `Diagnostic-Code:` field (continuation lines start with white space). */
   readonly inDiagnostic?: boolean;
   readonly carry?: Carry;
+  /** Configs: the refusing verb of the Exim ACL statement open after this line. */
+  readonly verb?: ConfigVerb;
 }
 
 export interface LineScan {
