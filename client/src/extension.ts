@@ -7,12 +7,13 @@ import { copyForTicket } from './commands/copyForTicket';
 import { explainCode } from './commands/explainCode';
 import { showReport } from './commands/report';
 import { setRuleSeverity } from './commands/setRuleSeverity';
-import { summarize } from './commands/summarize';
+import { revealOccurrence, summarize } from './commands/summarize';
 import { openDemoLog, openGuide } from './commands/walkthrough';
 import { DocumentGate } from './documentGate';
 import { configuredLanguages } from './languages';
 import { registerLanguageModelTools } from './lmTools';
 import { SET_RULE_SEVERITY_COMMAND } from './protocol';
+import { REVEAL_COMMAND } from './summaryHtml';
 import { RestartPolicy } from './restartPolicy';
 import { ServerProcess } from './serverProcess';
 import { configurationMiddleware } from './settingsMiddleware';
@@ -90,6 +91,8 @@ class SmtpStatusClient implements vscode.Disposable {
       outputChannel: this.output,
       errorHandler: policy,
       middleware: { workspace: configurationMiddleware, ...this.gate.middleware(() => this.client) },
+      // VS Code shows the diagnostics under the mouse in the hover itself: the server need not repeat them.
+      initializationOptions: { problemsInHover: false },
     };
     const client = new LanguageClient('smtpStatus', 'SMTP Status', () => this.process.start(), options);
     this.client = client;
@@ -157,8 +160,9 @@ export function activate(context: vscode.ExtensionContext): SmtpStatusApi {
     vscode.commands.registerCommand('smtpStatus.walkthrough.openDemo', () => openDemoLog(context.extensionUri)),
     vscode.commands.registerCommand('smtpStatus.walkthrough.openReadme', () => openGuide(context.extensionUri)),
     vscode.commands.registerCommand('smtpStatus.summarize', async (target?: vscode.Uri) =>
-      summarize(await smtp.ensureStarted(), docs, (document) => smtp.wants(document), target instanceof vscode.Uri ? target : undefined),
+      summarize(await smtp.ensureStarted(), (document) => smtp.wants(document), target instanceof vscode.Uri ? target : undefined),
     ),
+    vscode.commands.registerCommand(REVEAL_COMMAND, revealOccurrence),
     vscode.commands.registerCommand('smtpStatus.report', async () => showReport(await smtp.ensureStarted(), docs, (document) => smtp.wants(document))),
     vscode.commands.registerCommand('smtpStatus.copyForTicket', async () => copyForTicket(await smtp.ensureStarted(), (document) => smtp.wants(document))),
   );

@@ -1,4 +1,4 @@
-// Read-only Markdown documents (explanations, summaries) under the `smtp-status:` scheme,
+// Read-only Markdown documents (explanations) under the `smtp-status:` scheme,
 // shown in VS Code's own Markdown preview: nothing executes, no webview of ours.
 import * as vscode from 'vscode';
 

@@ -1,7 +1,8 @@
 // What a person sees in the browser VS Code with the extension loaded: the hover text, the
 // squiggle, the Problems entry, the grammar's scopes, the explain command's list, a message's
-// timeline hover and the deliverability report.
-// Screenshots go to test/e2e/screenshots/ (not committed).
+// timeline hover, the deliverability report and the walkthrough.
+// Screenshots go to test/e2e/screenshots/ (not committed); the README's pictures of the
+// success hover and the summary go to client/media/.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { CodeServer, DEMO, launchBrowser, ROOT, startCodeServer } from './codeSe
 import { goTo, hover, openFile, runCommand, token, waitForWorkbench } from './workbench';
 
 const SHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
+const MEDIA = join(ROOT, 'client', 'media');
 let server: CodeServer;
 let closeBrowser: () => Promise<void>;
 let page: Page;
@@ -46,7 +48,7 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_00
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting for the Markdown preview to render');
+    if (Date.now() > deadline) throw new Error('timed out waiting for a webview to render');
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -77,6 +79,56 @@ test('hovering 5.1.1 in a Postfix log shows its registry title', async () => {
   } finally {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+B');
+  }
+});
+
+test('hovering a success code says it succeeded, in one verdict line at the top', async () => {
+  await openFile(page, 'session.smtp', 'S: 250 2.1.0');
+  try {
+    const text = await hover(page, token(page, 'S: 250 2.1.0', '2.1.0'));
+    assert.match(text.split('\n')[0]!, /^Success: 250 2\.1\.0 An address was accepted\. Nothing to retry; nobody needs to act\.$/);
+    assert.doesNotMatch(text, /Something about one of the addresses|admin/i);
+    const widget = await page.locator('.monaco-editor .monaco-hover:not(.hidden)').first().boundingBox();
+    assert.ok(widget);
+    await page.screenshot({ path: join(MEDIA, 'hover-success.png'), clip: { x: 0, y: 0, width: Math.min(1280, widget.x + widget.width + 24), height: Math.min(800, widget.y + widget.height + 24) } });
+  } finally {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+  }
+});
+
+test('the summary view colours events by class and its line links move the editor to the code', async () => {
+  await openFile(page, 'mail.log', 'postfix/smtpd');
+  await runCommand(page, 'SMTP Status: Summarise SMTP Codes in This File');
+  // The webview renders inside nested frames.
+  const frame = await waitFor(async () => {
+    for (const candidate of page.frames()) {
+      if (await candidate.locator('h1', { hasText: 'SMTP status events in mail.log' }).count().catch(() => 0)) return candidate;
+    }
+    return undefined;
+  });
+  const [line] = locate('mail.log', 'said: 550 4.1.1');
+  const row = frame.locator('tr.c4', { hasText: '4.1.1' });
+  assert.equal(await row.count(), 1);
+  // Class 4 is drawn in the theme's yellow, class 5 in its red: not the same colour.
+  const colour = (selector: string) => frame.locator(selector).first().evaluate((el) => (el.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color);
+  assert.notEqual(await colour('tr.c4 code'), await colour('tr.c5 code'));
+  const link = row.locator('a.at', { hasText: `${line}:` });
+  // Without the side bar, for the README picture: the editor and the whole table side by side.
+  await page.keyboard.press('Control+B');
+  try {
+    await link.click();
+    // The editor shows mail.log with the code selected: the status bar says where the cursor is.
+    const status = page.locator('.statusbar-item[id="status.editor.selection"]');
+    await status.filter({ hasText: new RegExp(`Ln ${line}, Col \\d+ \\(5 selected\\)`) }).waitFor({ timeout: 15_000 });
+    const active = page.locator('.editor-group-container.active .tab.active');
+    assert.match(await active.innerText(), /mail\.log/);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(MEDIA, 'summary.png') });
+  } finally {
+    await page.keyboard.press('Control+B');
+    // The next tests look for their own webviews' text: leave none of ours behind.
+    await runCommand(page, 'View: Close All Editors');
   }
 });
 
@@ -115,6 +167,17 @@ test("the injection scopes codes in VS Code's own log language, past the first l
   const scopes = await inspectScopes('app.log', 'delivery failed: 550 5.1.1', '550');
   assert.match(scopes, /markup\.deleted\.permanent\.smtp/);
   assert.match(scopes, /text\.log/);
+});
+
+test("class 4 in VS Code's log language is amber, not the blue of the Log grammar's numbers", async () => {
+  const code = await inspectScopes('app.log', 'retry in 300s: 421 4.7.0', '421', 'log-class4.png');
+  assert.match(code, /markup\.changed\.transient\.smtp/);
+  // The runner's theme is a default light or dark one: the contributed amber of either.
+  const [, amber] = /foreground\s+(#895503|#E2C08D)\b/i.exec(code) ?? [];
+  assert.ok(amber, code);
+  const number = await inspectScopes('app.log', 'retry in 300s: 421 4.7.0', '3121');
+  assert.match(number, /constant\.language/, 'a number of the Log grammar');
+  assert.doesNotMatch(number, new RegExp(amber, 'i'));
 });
 
 test('"Explain SMTP status code…" lists codes by title and opens the explanation', async () => {

@@ -2,6 +2,8 @@
 // tests inject into our own small host grammar that, like the built-in one, colours numbers and
 // dotted names: the injected code scopes must win over them, and traps must stay the host's.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { IGrammar } from 'vscode-textmate';
 import { LOG_CODE_CASES, LOG_TRAPS } from './log-cases';
@@ -41,5 +43,32 @@ describe('log injection grammar', () => {
 
   it('colours nothing without the injection', () => {
     for (const [, line] of LOG_CODE_CASES) assert.deepEqual(codeTokens(plain, [line]), []);
+  });
+});
+
+describe('class 4 colour in the default themes', () => {
+  // Read from code-server 4.100.3's theme-defaults: the Log language colours its numbers
+  // `constant.language` and the themes colour class 4 (`markup.changed`) with the same blue, while
+  // success (`markup.inserted`) and permanent failure (`markup.deleted`) have colours of their own.
+  const THEMES = {
+    'Default Dark Modern': { logNumber: '#569CD6', success: '#B5CEA8', permanent: '#CE9178' },
+    'Default Dark+': { logNumber: '#569CD6', success: '#B5CEA8', permanent: '#CE9178' },
+    'Visual Studio Dark': { logNumber: '#569CD6', success: '#B5CEA8', permanent: '#CE9178' },
+    'Default Light Modern': { logNumber: '#0000FF', success: '#098658', permanent: '#A31515' },
+    'Default Light+': { logNumber: '#0000FF', success: '#098658', permanent: '#A31515' },
+    'Visual Studio Light': { logNumber: '#0000FF', success: '#098658', permanent: '#A31515' },
+  } as const;
+
+  it('the contributed default gives class 4 a colour apart from Log numbers, success and permanent failure', () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+      contributes: { configurationDefaults: { 'editor.tokenColorCustomizations': Record<string, { textMateRules: { scope: string[]; settings: { foreground: string } }[] }> } };
+    };
+    const byTheme = manifest.contributes.configurationDefaults['editor.tokenColorCustomizations'];
+    for (const [theme, colours] of Object.entries(THEMES)) {
+      const rule = byTheme[`[${theme}]`]?.textMateRules.find((r) => r.scope.includes('markup.changed.transient.smtp'));
+      assert.ok(rule, theme);
+      const colour = rule.settings.foreground.toUpperCase();
+      for (const other of Object.values(colours)) assert.notEqual(colour, other, `${theme}: ${colour}`);
+    }
   });
 });

@@ -94,13 +94,41 @@ describe('language server over stdio', () => {
     assert.doesNotMatch(enhanced, /\| `550` reply \|/);
   });
 
-  it('puts the problem at the cursor first in the hover', async () => {
+  it('opens the hover with the verdict, then the problem at the cursor, said once', async () => {
     const line = lineOf(session.text, '550 4.1.1');
     const column = session.text.split('\n')[line]!.indexOf('4.1.1');
     const text = hoverText(await client.request<Hover>('textDocument/hover', { textDocument: { uri: session.uri }, position: at(line, column + 1) }));
-    assert.match(text, /^\*\*Error:\*\* /);
-    assert.match(text, /class-mismatch/);
-    assert.match(text, /Bad destination mailbox address/);
+    const [verdict, problem] = text.split('\n\n');
+    assert.match(verdict!, /^\*\*Permanent failure\\: 550 4\\\.1\\\.1\*\* Bad destination mailbox address\. Do not send it again; the sender acts\.$/);
+    assert.match(problem!, /^\*\*Error:\*\* .*\(`class-mismatch`\)$/);
+    assert.equal(text.match(/classes disagree|class must match/g)?.length, 1, 'the mismatch is said once');
+    // Hovering the reply half of the pair shows the same problem.
+    const onReply = hoverText(await client.request<Hover>('textDocument/hover', { textDocument: { uri: session.uri }, position: at(line, column - 3) }));
+    assert.match(onReply, /class-mismatch/);
+  });
+
+  it('leaves out the problem lines for a client that shows diagnostics in its hovers itself (VS Code)', async () => {
+    const quiet = await LspClient.start({ initializationOptions: { problemsInHover: false } });
+    try {
+      const uri = 'file:///hover/quiet.smtp';
+      quiet.open(uri, 'smtp-transcript', 'S: 550 4.1.1 No such user\n');
+      await quiet.waitForDiagnostics(uri);
+      const text = hoverText(await quiet.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at(0, 9) }));
+      assert.match(text, /^\*\*Permanent failure/);
+      assert.doesNotMatch(text, /class-mismatch|classes disagree|class must match/, 'the diagnostic says it, once');
+    } finally {
+      await quiet.stop();
+    }
+  });
+
+  it('shows nothing of a rule that is off in the context: 450 4.7.1 in a log has no pairing or permanence remark', async () => {
+    const uri = 'file:///hover/grey.log';
+    client.open(uri, 'mail-log', 'Nov 28 09:15:10 mx1 postfix/smtp[1]: 7HxK: to=<c@example.com>, relay=mx2.example.com[203.0.113.7]:25, dsn=4.7.1, status=deferred (host mx2.example.com[203.0.113.7] said: 450 4.7.1 try again later (in reply to RCPT TO command))\n');
+    await client.waitForDiagnostics(uri);
+    const line = 'Nov 28 09:15:10 mx1 postfix/smtp[1]: 7HxK: to=<c@example.com>, relay=mx2.example.com[203.0.113.7]:25, dsn=4.7.1, status=deferred (host mx2.example.com[203.0.113.7] said: ';
+    const text = hoverText(await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at(0, line.length + 5) }));
+    assert.match(text, /^\*\*Temporary failure\\: 450 4\\\.7\\\.1\*\*/);
+    assert.doesNotMatch(text, /Note|unusual|permanent failures|Use 5/);
   });
 
   it('answers no hover away from codes, beyond the last line, or for unknown documents', async () => {
@@ -109,10 +137,11 @@ describe('language server over stdio', () => {
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: 'file:///nowhere.smtp' }, position: at(0, 0) }), null);
   });
 
-  it('offers quick fixes whose edits remove the problem, and rule severity commands', async () => {
-    const uri = 'file:///actions/fix.smtp';
-    let document = TextDocument.create(uri, 'smtp-transcript', 1, session.text);
-    client.open(uri, 'smtp-transcript', document.getText());
+  it('offers quick fixes in configs whose edits remove the problem, and rule severity commands', async () => {
+    const uri = 'file:///actions/exim4.conf';
+    const config = 'acl_check_rcpt:\n  deny    message = 550 4.1.1 No such user\n          !verify = recipient\n';
+    let document = TextDocument.create(uri, 'mail-config', 1, config);
+    client.open(uri, 'mail-config', document.getText());
     const before = await client.waitForDiagnostics(uri);
     const problem = before.find((d) => d.code === 'class-mismatch')!;
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
@@ -134,10 +163,25 @@ describe('language server over stdio', () => {
     const fix = fixes.find((f) => f.isPreferred) ?? fixes[0]!;
     const edits = fix.edit!.changes![uri]!;
     const version = client.change(uri, edits.map((edit) => ({ range: edit.range, text: edit.newText })));
-    document = TextDocument.create(uri, 'smtp-transcript', version, TextDocument.applyEdits(document, edits));
+    document = TextDocument.create(uri, 'mail-config', version, TextDocument.applyEdits(document, edits));
     const afterFix = await client.waitForDiagnostics(uri, version);
     assert.equal(afterFix.filter((d) => d.code === 'class-mismatch' && d.range.start.line === problem.range.start.line).length, 0);
-    assert.equal(analyzeText(document.getText(), 'transcript', DEFAULT_SETTINGS).problems.length, afterFix.length);
+    assert.equal(analyzeText(document.getText(), 'config', DEFAULT_SETTINGS).problems.length, afterFix.length);
+    assert.match(document.getText(), /deny {4}message = 550 5\.1\.1 No such user/);
+  });
+
+  it('offers no edit for a transcript or a log: the text records what a server said', async () => {
+    for (const [uri, language, text] of [
+      ['file:///actions/record.smtp', 'smtp-transcript', session.text],
+      ['file:///actions/mail.log', 'mail-log', 'Nov 28 10:00:01 mx postfix/smtp[1]: 4F2A: to=<b@example.com>, relay=mx[192.0.2.25]:25, dsn=4.1.1, status=deferred (host mx[192.0.2.25] said: 550 4.1.1 <b@example.com>: unknown (in reply to RCPT TO command))\n'],
+    ] as const) {
+      client.open(uri, language, text);
+      const problem = (await client.waitForDiagnostics(uri)).find((d) => d.code === 'class-mismatch')!;
+      assert.ok(problem, uri);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: problem.range, context: { diagnostics: [problem] } });
+      assert.deepEqual(actions.filter((action) => action.edit !== undefined), [], uri);
+      assert.ok(actions.length > 0, 'the severity commands stay');
+    }
   });
 
   it('completes enhanced codes of the class the config context asks for', async () => {
@@ -294,7 +338,7 @@ describe('settings', () => {
 
   it('keeps the most severe problems when it caps, whatever comes first in the file', async () => {
     const uri = 'file:///cap-order.smtp';
-    const text = ['C: RCPT TO:<a@example.org>', 'S: 451 4.1.1 Try again later', 'C: RCPT TO:<b@example.org>', 'S: 550 4.1.1 No such user', ''].join('\n');
+    const text = ['C: RCPT TO:<a@example.org>', 'S: 552 5.4.1 No answer from host', 'C: RCPT TO:<b@example.org>', 'S: 550 4.1.1 No such user', ''].join('\n');
     const all = analyzeText(text, 'transcript', DEFAULT_SETTINGS).problems;
     assert.equal(all[0]!.severity, 'information', 'the first problem in document order is not the worst');
     const capping = await LspClient.start({ settings: { maxProblems: 1 } });

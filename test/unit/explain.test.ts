@@ -172,7 +172,7 @@ test('every registry code, subject fall-back and basic code explains and renders
 
 test('renderMarkdown: compact, only https links to RFCs and the registry, KB text escaped', () => {
   const md = renderMarkdown(explainText('550 5.1.1'));
-  assert.match(md, /^\*\*550 5\\\.1\\\.1\*\*: Bad destination mailbox address/);
+  assert.match(md, /^\*\*Permanent failure\\: 550 5\\\.1\\\.1\*\* Bad destination mailbox address\. Do not send it again; the sender acts\./);
   assert.doesNotMatch(md, /[^\x00-\x7f]/, 'ASCII only');
   assert.match(md, /\| `5` class \| Permanent Failure \|/);
   assert.match(md, /\[RFC 3463 s3\\\.2\]\(https:\/\/www\.rfc-editor\.org\/rfc\/rfc3463#section-3\.2\)/);
@@ -251,4 +251,51 @@ test('CLI explain: malformed input goes to stderr with exit code 2', () => {
   assert.equal(runExplain(['550', '5.01.1', '4.7.28'], io), 2, 'valid codes still print, the exit code reports the bad one');
   assert.match(io.stderr[0]!, /leading zeros/);
   assert.match(io.stdout.join(''), /4\.7\.28/);
+});
+
+test('every class-2 code reads as what succeeded, alone or paired: no fault to hunt, nobody acts', () => {
+  const FAULT = /wrong|typo|\bfix|problem|refused|failed|does not exist|admin|check (the|both|your)/i;
+  const subjects = [0, 1, 2, 3, 4, 5, 6, 7];
+  const details = (subject: number) => registry.filter((r) => r.subject === subject).map((r) => `2.${subject}.${r.detail}`);
+  const codes = [
+    ...subjects.flatMap(details),
+    ...subjects.flatMap(details).flatMap((code) => [`250 ${code}`, `221 ${code}`, `235 ${code}`]),
+    '250', '221', '220', '235', '2.1.99',
+  ];
+  for (const text of codes) {
+    const e = explainText(text);
+    assert.equal(e.verdict.outcome, 'success', text);
+    assert.equal(e.retry, 'not-needed', text);
+    assert.deepEqual(e.advice?.actors, ['nobody'], text);
+    assert.doesNotMatch(`${e.advice?.meaning} ${e.advice?.action}`, FAULT, text);
+    assert.doesNotMatch(`${e.verdict.what}`, FAULT, text);
+  }
+});
+
+test('success: 250 2.1.0 (Postfix MAIL FROM) says an address was accepted; 221 2.0.0 says the session closed', () => {
+  const mail = renderMarkdown(explainText('250 2.1.0'));
+  assert.match(mail.split('\n')[0]!, /^\*\*Success\\: 250 2\\\.1\\\.0\*\* An address was accepted\. Nothing to retry; nobody needs to act\.$/);
+  assert.doesNotMatch(mail, /Something about one of the addresses|check both addresses|admin/i);
+  const bye = renderText(explainText('221 2.0.0'));
+  assert.match(bye, /^Success: The server is closing the connection, normally after QUIT\. Nothing to retry; nobody needs to act\.$/m);
+  assert.match(bye, /Who acts: {6}nobody$/m);
+  assert.doesNotMatch(bye, /sending server's admin|recipient's admin/);
+});
+
+test('verdict: failures name the outcome, the retry and who acts in one line', () => {
+  const lines = (text: string) => renderText(explainText(text)).split('\n')[1];
+  assert.equal(lines('550 5.1.1'), 'Permanent failure: Bad destination mailbox address. Do not send it again; the sender acts.');
+  assert.equal(lines('451 4.7.1'), "Temporary failure: Delivery not authorized, message refused. The sending server retries by itself; the sending server's admin, the sender and the recipient's admin act.");
+  assert.equal(explainText('354').verdict.outcome, 'intermediate');
+});
+
+test('a pairing a provider documents is not called unusual: 452 4.2.2 with Gmail on, but it is without vendors', () => {
+  assert.ok(!kinds(explainText('452 4.2.2')).includes('unusual-pairing'));
+  assert.ok(kinds(explainText('452 4.2.2', [])).includes('unusual-pairing'));
+});
+
+test('renderMarkdown without check notes: a rule-backed note is left to the rule (hovers)', () => {
+  const md = renderMarkdown(explainText('550 4.1.1'), { checkNotes: false });
+  assert.doesNotMatch(md, /classes disagree/);
+  assert.match(renderMarkdown(explainText('550 4.1.1')), /classes disagree/);
 });

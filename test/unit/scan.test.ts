@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { initialState, lineStatesEqual, scanLine, scanLines } from '../../server/src/scan';
+import { eventOf, initialState, lineStatesEqual, scanLine, scanLines } from '../../server/src/scan';
 import type { Finding, LineState } from '../../server/src/scan/types';
 import type { DocumentKind } from '../../server/src/service/types';
 
@@ -372,4 +372,14 @@ test('re-scanning from an edit until the state converges gives the same result a
       }
     }
   }
+});
+
+test('eventOf: one event per delivery attempt, reply or DSN recipient, named by its enhanced code', () => {
+  const events = (text: string, kind: DocumentKind) => scanLines(text.split('\n'), kind).map((findings) => eventOf(findings)?.text);
+  assert.deepEqual(
+    events('x: to=<b@example.com>, dsn=5.1.1, status=bounced (host mx[192.0.2.1] said: 550 5.1.1 unknown (in reply to RCPT TO command))', 'log'),
+    ['5.1.1'], 'said: and dsn= on one line are one event',
+  );
+  assert.deepEqual(events('Action: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 unknown', 'dsn'), [undefined, '5.1.1', undefined]);
+  assert.deepEqual(events('S: 550-5.7.1 first\nS: 550-5.7.1 second\nS: 550 5.7.1 last\nS: 221 Bye', 'transcript'), ['5.7.1', undefined, undefined, '221']);
 });

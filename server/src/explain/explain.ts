@@ -2,13 +2,14 @@
 // knowledge base, with notes on anything inconsistent or unusual.
 
 import {
-  REGISTRY_HREF, basicEntry, classEntry, draftHref, isListedPairing, isStatusClass, registryEntry, replyDigit,
+  REGISTRY_HREF, basicEntry, classEntry, draftHref, isListedPairing, isStatusClass, isVendorPairing, registryEntry, replyDigit,
   rfcHref, rfcRefsIn, subjectEntry, vendorMeanings,
 } from '../kb';
 import type { Advice, DigitPosition, Permanence, RegistryEntry, RetryAdvice, VendorMeaning } from '../kb/types';
 import type { VendorId } from '../kb/types';
 import { formatQuery } from './parse';
 import { citeRfc } from './shared';
+import { verdictOf } from './verdict';
 import type { Citation, CodeQuery, DigitExplanation, EnhancedExplanation, Explanation, Note, NoteKind, ReplyExplanation } from './types';
 
 const at = (rfc: number, section?: string): Citation => citeRfc(section === undefined ? { rfc } : { rfc, section });
@@ -115,7 +116,7 @@ function permanenceNote(e: EnhancedExplanation): Note | undefined {
   return note('permanence', `RFC 3463 describes ${e.registryKey} as meant for ${use.words}; with class ${e.cls} it is unusual.`, rfc3463Section(e.subject));
 }
 
-function pairNotes(reply: ReplyExplanation, e: EnhancedExplanation | undefined): Note[] {
+function pairNotes(reply: ReplyExplanation, e: EnhancedExplanation | undefined, vendors: readonly VendorId[]): Note[] {
   const notes: Note[] = [];
   if (!reply.known) {
     notes.push(note('unknown-reply', `${reply.code} is not defined by RFC 5321 or the extensions in this knowledge base; clients act on its first digit.`, at(5321, '4.2')));
@@ -130,7 +131,9 @@ function pairNotes(reply: ReplyExplanation, e: EnhancedExplanation | undefined):
       at(2034, '4'), at(3463, '2')));
   }
   const entry = registryEntry(e.subject, e.detail);
-  if (entry !== undefined && first === e.cls && isListedPairing(entry, reply.code) === false) {
+  // A pairing a provider documents (Gmail's `452 4.2.2`) is not unusual, whatever the registry's list says.
+  const documented = isStatusClass(e.cls) && isVendorPairing(reply.code, e.cls, e.subject, e.detail, vendors);
+  if (entry !== undefined && first === e.cls && !documented && isListedPairing(entry, reply.code) === false) {
     notes.push(note('unusual-pairing',
       `The registry lists ${entry.key} with ${entry.associatedRaw}, not ${reply.code}; the list is incomplete, so this pairing is unusual rather than wrong.`,
       at(5248, '2.1'), at(5248, '2.4'), { text: 'IANA registry', href: REGISTRY_HREF }));
@@ -145,21 +148,42 @@ export function explain(query: CodeQuery, vendors: readonly VendorId[]): Explana
   const vendorList = q !== undefined && isStatusClass(q.cls) ? vendorMeanings(q.cls, q.subject, q.detail, vendors) : [];
   const vendorNames = [...new Set(vendorList.map((v) => v.vendorName))];
   const notes = [
-    ...(reply ? pairNotes(reply, enhanced) : []),
+    ...(reply ? pairNotes(reply, enhanced, vendors) : []),
     ...(enhanced ? enhancedNotes(enhanced, vendorNames) : []),
   ];
-  const advice = enhanced?.advice ?? reply?.advice;
+  // The client acts on the reply's first digit when there is one (RFC 5321 s4.2.1), else on the class.
   const actingClass = query.reply !== undefined ? Math.floor(query.reply / 100) : q?.cls;
+  const advice = actingClass === 2 ? successAdvice(reply, enhanced) : enhanced?.advice ?? reply?.advice;
+  const code = formatQuery(query);
+  const title = headline(reply, enhanced, vendorList);
+  const retry = advice ? retryFor(actingClass, advice.retry) : undefined;
   return {
-    code: formatQuery(query),
-    headline: headline(reply, enhanced, vendorList),
-    ...(advice ? { retry: retryFor(actingClass, advice.retry) } : {}),
+    code,
+    headline: title,
+    verdict: verdictOf(code, actingClass, title, advice, retry),
+    ...(advice ? { advice, retry } : {}),
     ...(reply ? { reply } : {}),
     ...(enhanced ? { enhanced } : {}),
     vendors: vendorList,
     notes,
     registryHref: REGISTRY_HREF,
   };
+}
+
+/**
+ * What a class-2 reply or code reports. RFC 3463 s3 describes most codes as failures ('X.1.0
+ * Other address status'), so their advice would send a reader hunting for a fault after
+ * `250 2.1.0 Ok`; a success is told as what succeeded, with the subject naming what it concerns.
+ */
+function successAdvice(reply: ReplyExplanation | undefined, e: EnhancedExplanation | undefined): Advice | undefined {
+  if (e?.advice?.retry === 'not-needed' && e.adviceSource === 'code') return e.advice; // X.1.5 Destination address valid
+  const base = reply?.advice?.retry === 'not-needed' ? reply.advice : classEntry(2)?.advice;
+  const subject = e === undefined ? undefined : subjectEntry(e.subject);
+  if (base === undefined) return undefined;
+  if (e === undefined || subject === undefined) return base;
+  // X.0.0 adds nothing to the reply's own words.
+  if (subject.subject === 0 && reply?.advice !== undefined) return base;
+  return { ...base, meaning: `${subject.succeeded} (${e.code}). ${base.meaning}` };
 }
 
 /** The client acts on the class (RFC 5321 s4.2.1): 4yz is retried by itself, 2yz/3yz need nothing, 5yz never retries alone. */

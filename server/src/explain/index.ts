@@ -2,7 +2,10 @@
 // Markdown (hover) or plain text (CLI).
 
 export { explain } from './explain';
-export { escapeMarkdown, renderMarkdown } from './markdown';
+export { escapeMarkdown, renderDetailsMarkdown, renderMarkdown, renderVerdictMarkdown } from './markdown';
+export type { MarkdownOptions } from './markdown';
+export { verdictOf, verdictParts } from './verdict';
+export type { Outcome, Verdict } from './verdict';
 export { formatQuery, parseCodeQuery, parseCodeQueryDetailed } from './parse';
 export type { ParsedQuery } from './parse';
 export { renderText } from './text';

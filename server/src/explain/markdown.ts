@@ -5,7 +5,8 @@
 
 import type { Advice, RetryAdvice } from '../kb/types';
 import { actorsText, adviceSourceText, answersText, associatedText, citeRfc, RETRY_WORDS } from './shared';
-import type { Citation, Explanation } from './types';
+import { CHECK_NOTE_KINDS, type Citation, type Explanation } from './types';
+import { verdictParts } from './verdict';
 
 /** Escapes text so that Markdown shows it literally: no emphasis, links, HTML or line breaks. */
 export function escapeMarkdown(documentText: string): string {
@@ -28,8 +29,25 @@ function adviceLines(advice: Advice, retry: RetryAdvice): string[] {
   ];
 }
 
-export function renderMarkdown(e: Explanation): string {
-  const lines: string[] = [`**${escapeMarkdown(e.code)}**: ${escapeMarkdown(e.headline)}`, ''];
+/** The verdict as one paragraph: '**Permanent failure: 550 5.1.1** Bad destination mailbox address. Do not send it again; the sender acts.' */
+export function renderVerdictMarkdown(e: Explanation): string {
+  const { outcome, what, then } = verdictParts(e.verdict);
+  return `**${escapeMarkdown(`${outcome}: ${e.code}`)}** ${escapeMarkdown(what)}.${then ? ` ${escapeMarkdown(then)}.` : ''}`;
+}
+
+export interface MarkdownOptions {
+  /** Leave out notes that restate a rule's check: where rules run, their problems say it (hovers). */
+  readonly checkNotes?: boolean;
+}
+
+/** The whole explanation: the verdict, then the details. */
+export function renderMarkdown(e: Explanation, options: MarkdownOptions = {}): string {
+  return `${renderVerdictMarkdown(e)}\n\n${renderDetailsMarkdown(e, options)}`;
+}
+
+/** Everything below the verdict: the digits, notes, advice, provider meanings and references. */
+export function renderDetailsMarkdown(e: Explanation, { checkNotes = true }: MarkdownOptions = {}): string {
+  const lines: string[] = [];
   const rows: string[] = [];
   const x = e.enhanced;
   if (x) {
@@ -43,11 +61,11 @@ export function renderMarkdown(e: Explanation): string {
   if (e.reply) rows.push(`| \`${e.reply.code}\` reply | ${escapeMarkdown(e.reply.meaning ?? 'not defined by a standard')} |`);
   lines.push('| Code | Meaning |', '|---|---|', ...rows, '');
 
-  for (const n of e.notes) lines.push(`> **Note:** ${escapeMarkdown(n.text)}${n.see.length ? ` (${n.see.map(link).join(', ')})` : ''}`, '');
+  for (const n of e.notes.filter((note) => checkNotes || !CHECK_NOTE_KINDS.has(note.kind))) lines.push(`> **Note:** ${escapeMarkdown(n.text)}${n.see.length ? ` (${n.see.map(link).join(', ')})` : ''}`, '');
 
-  const advice = x?.advice ?? e.reply?.advice;
+  const advice = e.advice;
   if (advice) {
-    const source = x ? adviceSourceText(x) : undefined;
+    const source = x && advice === x.advice ? adviceSourceText(x) : undefined;
     if (source) lines.push(`*${escapeMarkdown(source)}:*`, '');
     lines.push(...adviceLines(advice, e.retry ?? advice.retry), '');
   }

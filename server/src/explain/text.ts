@@ -2,11 +2,13 @@
 
 import { actorsText, adviceSourceText, answersText, associatedText, citeRfc, RETRY_WORDS } from './shared';
 import type { Citation, Explanation } from './types';
+import { verdictParts } from './verdict';
 
 const cited = (c: Citation): string => (c.href === undefined ? c.text : `${c.text} <${c.href}>`);
 
 export function renderText(e: Explanation): string {
-  const lines: string[] = [`${e.code}  ${e.headline}`, ''];
+  const verdict = verdictParts(e.verdict);
+  const lines: string[] = [`${e.code}  ${e.headline}`, `${verdict.outcome}: ${verdict.what}.${verdict.then ? ` ${verdict.then}.` : ''}`, ''];
   const x = e.enhanced;
   if (x) {
     lines.push(`  class    ${x.cls}  ${x.classTitle ?? 'not defined (must be 2, 4 or 5)'}`);
@@ -23,9 +25,9 @@ export function renderText(e: Explanation): string {
     lines.push('');
   }
 
-  const advice = x?.advice ?? e.reply?.advice;
+  const advice = e.advice;
   if (advice) {
-    const source = x ? adviceSourceText(x) : undefined;
+    const source = x && advice === x.advice ? adviceSourceText(x) : undefined;
     if (source) lines.push(`${source}:`);
     lines.push(`What happened: ${advice.meaning}`);
     lines.push(`Retry:         ${RETRY_WORDS[e.retry ?? advice.retry]}`);

@@ -2,6 +2,7 @@
 // and the JSON output show, built only from knowledge-base text.
 
 import type { Advice, CommandReply, DigitPosition, Permanence, RetryAdvice, VendorMeaning } from '../kb/types';
+import type { Verdict } from './verdict';
 
 /** What to explain: a basic reply code, an enhanced status code, or both as one reply carries them. */
 export interface CodeQuery {
@@ -71,6 +72,14 @@ export type NoteKind =
   | 'unusual-pairing'
   | 'unknown-reply';
 
+/**
+ * Notes that say what a rule checks. Where rules run (hovers), the rule's own problem says it,
+ * in the context's severity or not at all, so these notes are left out there.
+ */
+export const CHECK_NOTE_KINDS: ReadonlySet<NoteKind> = new Set<NoteKind>([
+  'class-mismatch', 'invalid-class', 'unknown-subject', 'unregistered', 'deprecated', 'permanence', 'unusual-pairing',
+]);
+
 /** Something worth knowing about this code or pair, with where to read about it. */
 export interface Note {
   readonly kind: NoteKind;
@@ -83,6 +92,10 @@ export interface Explanation {
   readonly code: string;
   /** One line: the most specific title known. */
   readonly headline: string;
+  /** One line first: what happened, whether to send again, who acts. */
+  readonly verdict: Verdict;
+  /** The advice to act on: the enhanced code's, else the reply's; for a success, what succeeded. */
+  readonly advice?: Advice;
   readonly reply?: ReplyExplanation;
   readonly enhanced?: EnhancedExplanation;
   /**

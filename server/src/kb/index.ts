@@ -66,6 +66,11 @@ export function isVendorCode(cls: StatusClass, subject: number, detail: number, 
   return vendorRowsFor(cls, subject, detail, vendors).length > 0;
 }
 
+/** Whether an enabled vendor documents this exact reply with this code (Gmail's `452 4.2.2`). */
+export function isVendorPairing(reply: number, cls: StatusClass, subject: number, detail: number, vendors: readonly VendorId[]): boolean {
+  return vendorRowsFor(cls, subject, detail, vendors).some((row) => row.replies.includes(reply));
+}
+
 /** A DSN Action value (case-insensitive, surrounding blanks ignored). */
 export function dsnAction(action: string): DsnActionEntry | undefined {
   const wanted = action.trim().toLowerCase();

@@ -40,6 +40,7 @@ export const CLASSES: readonly ClassEntry[] = [
 export const SUBJECTS: readonly SubjectEntry[] = [
   {
     ...RFC3463, subject: 0, title: 'Other or Undefined Status',
+    succeeded: 'The request succeeded; the code gives no detail beyond that',
     advice: advice(
       'The reporting server gives no category for the problem; only the class (success, temporary or permanent) is known.',
       'after-change', ['sending-admin'],
@@ -49,6 +50,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   },
   {
     ...RFC3463, subject: 1, title: 'Addressing Status',
+    succeeded: 'An address was accepted: the sender after MAIL FROM, a recipient after RCPT TO',
     advice: advice(
       'Something is wrong with an address of the message: the recipient\'s (mailbox or domain) or, for some details, the sender\'s.',
       'after-change', ['sender', 'sending-admin'],
@@ -58,6 +60,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   },
   {
     ...RFC3463, subject: 2, title: 'Mailbox Status',
+    succeeded: 'The recipient\'s mailbox took the message',
     advice: advice(
       'The address is right and the destination system knows the mailbox, but the mailbox itself could not take the message (full, disabled, or a limit of the mailbox).',
       'after-change', ['recipient', 'recipient-admin'],
@@ -67,6 +70,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   },
   {
     ...RFC3463, subject: 3, title: 'Mail System Status',
+    succeeded: 'The receiving mail system carried out the request',
     advice: advice(
       'The destination mail system, not the mailbox, has a problem: it is full, misconfigured, not accepting mail, or cannot handle a feature the message needs.',
       'automatic', ['recipient-admin'],
@@ -76,6 +80,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   },
   {
     ...RFC3463, subject: 4, title: 'Network and Routing Status',
+    succeeded: 'The message was relayed or routed on',
     advice: advice(
       'The message could not be moved along the network: no answer from the next host, a broken connection, a routing or DNS problem, a loop, or it waited too long in the queue.',
       'automatic', ['sending-admin', 'recipient-admin'],
@@ -85,6 +90,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   },
   {
     ...RFC3463, subject: 5, title: 'Mail Delivery Protocol Status',
+    succeeded: 'The SMTP command was accepted',
     advice: advice(
       'The SMTP conversation itself went wrong: an unknown or misplaced command, a syntax error, bad arguments or too many recipients.',
       'after-change', ['sending-admin'],
@@ -94,6 +100,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   },
   {
     ...RFC3463, subject: 6, title: 'Message Content or Media Status',
+    succeeded: 'The message content was accepted, often with "queued for delivery" in the text',
     advice: advice(
       'The content of the message could not be handled: a media type, encoding or character set the path does not support, or a conversion that failed or was not allowed.',
       'after-change', ['sender', 'sending-admin'],
@@ -103,6 +110,7 @@ export const SUBJECTS: readonly SubjectEntry[] = [
   },
   {
     ...RFC3463, subject: 7, title: 'Security or Policy Status',
+    succeeded: 'A security or policy check passed, such as authentication',
     advice: advice(
       'A security or policy decision stopped the message: the sender is not allowed, authentication or encryption failed or is required, or a filter (spam, SPF, DKIM, DMARC, blocklist) refused it.',
       'after-change', ['sending-admin', 'sender', 'recipient-admin'],

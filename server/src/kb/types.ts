@@ -151,6 +151,9 @@ export interface SubCodeProvenance {
 export interface SubjectEntry extends SubCodeProvenance {
   readonly subject: number;
   readonly title: string;
+  /** What a class-2 code of this subject reports, in our words: RFC 3463 s3 describes the failures only. */
+  readonly succeeded: string;
+  /** What a failure of this subject means (class 4 or 5). */
   readonly advice: Advice;
 }
 

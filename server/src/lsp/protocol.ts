@@ -5,7 +5,7 @@
 export const CATALOG_METHOD = 'smtpStatus/catalog';
 /** Markdown explanation of a code typed by the user ('550', '5.1.1', '550 5.1.1'). */
 export const EXPLAIN_METHOD = 'smtpStatus/explain';
-/** Counts of the codes in one open document. */
+/** Counts of the status events (one per delivery attempt, reply or DSN recipient) in one open document. */
 export const SUMMARY_METHOD = 'smtpStatus/summary';
 
 /** The problems of one open document, or of a range of its lines (the language model tools). */
@@ -55,9 +55,9 @@ export interface SummaryCode {
 }
 
 export interface SummaryResult {
-  /** Occurrences per class digit, e.g. { '2': 10, '4': 3, '5': 7 }. */
+  /** Events per class digit, e.g. { '2': 10, '4': 3, '5': 7 }. */
   readonly byClass: Readonly<Record<string, number>>;
-  /** One row per distinct code, most frequent first. */
+  /** One row per code naming events (the enhanced code when there is one), most frequent first. */
   readonly byCode: readonly SummaryCode[];
 }
 

@@ -1,6 +1,6 @@
 // The custom requests behind the client's commands: explain a typed code, and summarise the
 // codes of one document.
-import { basicEntry, explain, isStatusClass, parseCodeQueryDetailed, registryEntry, renderMarkdown, subjectEntry, vendorMeanings } from '../service';
+import { basicEntry, eventOf, explain, isStatusClass, parseCodeQueryDetailed, registryEntry, renderMarkdown, subjectEntry, vendorMeanings } from '../service';
 import type { Finding } from '../service';
 import type { VendorId } from '../service/types';
 import type { CancellationToken } from 'vscode-languageserver/node';
@@ -42,9 +42,9 @@ function factsOf(finding: Finding, vendors: readonly VendorId[]): CodeFacts {
 }
 
 /**
- * Counts per class and per code, most frequent code first, with the first locations of each.
- * Yields to the event loop between chunks; undefined when cancelled or when the document
- * changed meanwhile (the caller starts again on the new text).
+ * Counts of events per class and per code, most frequent code first, with the first locations
+ * of each. Yields to the event loop between chunks; undefined when cancelled or when the
+ * document changed meanwhile (the caller starts again on the new text).
  */
 export async function summarize(document: LineDocument, vendors: readonly VendorId[], token: CancellationToken): Promise<SummaryResult | undefined> {
   const revision = document.revision;
@@ -57,15 +57,15 @@ export async function summarize(document: LineDocument, vendors: readonly Vendor
       if (token.isCancellationRequested || document.revision !== revision) return undefined;
       chunkStarted = Date.now();
     }
-    for (const finding of document.findingsAt(line)) {
-      const facts = factsOf(finding, vendors);
-      byClass[facts.cls] = (byClass[facts.cls] ?? 0) + 1;
-      const key = `${facts.kind}:${facts.code}`;
-      let row = rows.get(key);
-      if (row === undefined) rows.set(key, (row = { ...facts, count: 0, locations: [] }));
-      row.count += 1;
-      if (row.locations.length < SUMMARY_LOCATION_CAP) row.locations.push({ line, start: finding.start, end: finding.end });
-    }
+    const event = eventOf(document.findingsAt(line));
+    if (event === undefined) continue;
+    const facts = factsOf(event, vendors);
+    byClass[facts.cls] = (byClass[facts.cls] ?? 0) + 1;
+    const key = `${facts.kind}:${facts.code}`;
+    let row = rows.get(key);
+    if (row === undefined) rows.set(key, (row = { ...facts, count: 0, locations: [] }));
+    row.count += 1;
+    if (row.locations.length < SUMMARY_LOCATION_CAP) row.locations.push({ line, start: event.start, end: event.end });
   }
   const byCode: SummaryCode[] = [...rows.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
   return { byClass, byCode };

@@ -35,6 +35,8 @@ interface ClientSupport {
   registerConfigurationChange: boolean;
   inlayHintRefresh: boolean;
   codeLensRefresh: boolean;
+  /** False when the client shows diagnostics in its hovers itself (initializationOptions.problemsInHover). */
+  problemsInHover: boolean;
 }
 
 /** The content changes of a didChange notification that can be applied; the rest are skipped. */
@@ -45,7 +47,7 @@ function validChanges(value: unknown): ContentChange[] {
 
 export function startServer(connection: Connection): void {
   const workspace = new Workspace(connection);
-  const support: ClientSupport = { pullConfiguration: false, registerConfigurationChange: false, inlayHintRefresh: false, codeLensRefresh: false };
+  const support: ClientSupport = { pullConfiguration: false, registerConfigurationChange: false, inlayHintRefresh: false, codeLensRefresh: false, problemsInHover: true };
   /** After `shutdown`, requests are refused (LSP: InvalidRequest) and no new work starts. */
   let shuttingDown = false;
   const request = <P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
@@ -89,6 +91,8 @@ export function startServer(connection: Connection): void {
     support.registerConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     support.inlayHintRefresh = capabilities.workspace?.inlayHint?.refreshSupport === true;
     support.codeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
+    const options: unknown = params.initializationOptions;
+    support.problemsInHover = !(isRecord(options) && options['problemsInHover'] === false);
     workspace.progressSupported = capabilities.window?.workDoneProgress === true;
     return {
       capabilities: {
@@ -155,7 +159,7 @@ export function startServer(connection: Connection): void {
       const position = isRecord(params) ? params['position'] : undefined;
       if (!isPosition(position)) return null;
       return workspace.whenScannedThrough(documentUri(params) ?? '', position.line, token, null,
-        (document) => traceHoverAt(document, position) ?? hoverAt(document, position, workspace.settings.core.vendors));
+        (document) => traceHoverAt(document, position) ?? hoverAt(document, position, { vendors: workspace.settings.core.vendors, problems: support.problemsInHover }));
     }),
   );
 

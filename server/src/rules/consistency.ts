@@ -3,8 +3,8 @@
 // transcript reply answers.
 import { answersCommand, basicEntry, dsnAction, rfcHref } from '../kb';
 import { enhancedFlaw, replyFlaw } from '../scan/codes';
-import type { Finding, FindingContext } from '../scan/types';
-import { CLASS_NAMES, replaceFix, withClass } from './fixes';
+import type { CodeRef, ConfigVerb, Finding, FindingContext } from '../scan/types';
+import { CLASS_NAMES, remedy, replaceFix, replyInClass, withClass } from './fixes';
 import type { Draft, Rule } from './types';
 
 /**
@@ -30,12 +30,13 @@ function wellFormedPair(finding: Finding): boolean {
 export const classMismatch: Rule = {
   id: 'class-mismatch',
   defaultSeverity: 'error',
-  kinds: ['enhanced'],
-  description: "The reply code's first digit and the enhanced code's class disagree.",
+  kinds: ['reply', 'enhanced'],
+  description: "The reply code's first digit and the enhanced code's class disagree, or a config verb sends a class its code does not say.",
   href: rfcHref({ rfc: 3463, section: '2' }),
   check(finding): Draft | undefined {
+    if (finding.verb !== undefined) return verbMismatch(finding, finding.verb);
     const partner = finding.partner;
-    if (!wellFormedPair(finding) || partner === undefined) return undefined;
+    if (finding.kind !== 'enhanced' || !wellFormedPair(finding) || partner === undefined) return undefined;
     const first = partner.text.charAt(0);
     const cls = finding.text.charAt(0);
     // 3xx replies carry no enhanced code at all (RFC 2034 s4); that is not this rule.
@@ -45,9 +46,9 @@ export const classMismatch: Rule = {
     // s2.3.3 allows class 4 in such a failure report, so there it is only a remark.
     const gaveUp = first === '5' && cls === '4' && REPORT_CONTEXTS.has(finding.context);
     const enhancedFixed = withClass(finding.text, first);
-    const replyFixed = cls + partner.text.slice(1);
+    const replyFixed = replyInClass(partner.text, cls);
     return {
-      message: `Reply ${partner.text} is a ${CLASS_NAMES[first]} but ${finding.text} says ${CLASS_NAMES[cls]}: the class must match the reply's first digit (RFC 3463 s2, RFC 2034 s4). Write ${partner.text} ${enhancedFixed} or ${replyFixed} ${finding.text}.`
+      message: `Reply ${partner.text} is a ${CLASS_NAMES[first]} but ${finding.text} says ${CLASS_NAMES[cls]}: the class must match the reply's first digit (RFC 3463 s2, RFC 2034 s4), and clients act on the reply. ${remedy(finding, `${partner.text} ${enhancedFixed} or ${replyFixed} ${finding.text}`)}`
         + (gaveUp ? ' In a bounce this usually reports a transient condition that lasted until the sender gave up (RFC 3464 s2.3.3).' : ''),
       fixes: [
         replaceFix(`Write ${enhancedFixed} (class of the reply)`, finding, enhancedFixed, true),
@@ -57,6 +58,38 @@ export const classMismatch: Rule = {
     };
   },
 };
+
+/** What the server does with a code of the wrong class. */
+function verbEffect(verb: ConfigVerb, finding: Finding): string {
+  if (verb.server === 'postfix') return 'Postfix sends the class of the verb whatever the text says';
+  return finding.kind === 'reply'
+    ? 'Exim refuses a custom code whose first digit differs from the verb\'s'
+    : `the reply goes out as class ${verb.cls}, so the enhanced code contradicts it`;
+}
+
+/**
+ * A config line's verb decides the class (`DEFER 4.7.1` defers, `deny message = 550 ...`
+ * rejects): the codes it writes should say the same, and a fix writes the verb's class, never
+ * the other way round (that would turn a deferral into a rejection).
+ */
+function verbMismatch(finding: Finding, verb: ConfigVerb): Draft | undefined {
+  const cls = String(verb.cls);
+  const partner = finding.partner;
+  // A pair is judged once: on its reply when the reply's digit is off, else on the enhanced code.
+  if (finding.kind === 'enhanced' && partner !== undefined && partner.text.charAt(0) !== cls) return undefined;
+  const flaw = finding.kind === 'reply' ? replyFlaw(finding.text) : enhancedFlaw(finding.text);
+  if (flaw !== undefined || finding.text.charAt(0) === cls) return undefined;
+  const refs: CodeRef[] = finding.kind === 'reply' && partner !== undefined && enhancedFlaw(partner.text) === undefined ? [finding, partner] : [finding];
+  const inClass = (text: string): string => (text.includes('.') ? withClass(text, cls) : replyInClass(text, cls));
+  const right = refs.map((ref) => inClass(ref.text)).join(' ');
+  const edits = refs.filter((ref) => inClass(ref.text) !== ref.text)
+    .map(({ line, start, end, text }) => ({ line, start, end, newText: inClass(text) }));
+  return {
+    message: `${verb.word} sends a ${CLASS_NAMES[cls]} (class ${cls}), but ${finding.text} says ${CLASS_NAMES[finding.text.charAt(0)]}; ${verbEffect(verb, finding)}. ${remedy(finding, right)}`,
+    fixes: [{ title: `Write ${right} (the class ${verb.word} sends)`, edits, preferred: true }],
+    demote: CONFIG_DEMOTION[finding.context] ?? 0,
+  };
+}
 
 export const multilineMismatch: Rule = {
   id: 'multiline-mismatch',

@@ -3,6 +3,7 @@ import type { Finding } from '../scan/types';
 import type { Problem, RuleId, Settings, Severity, SeveritySetting } from './types';
 import { classMismatch, dsnActionMismatch, multilineMismatch, unexpectedReply } from './consistency';
 import { deprecatedCode, permanence, unregisteredCode, unusualPairing } from './registry';
+import { isEditable } from './fixes';
 import { enhancedSyntax, replySyntax, unknownSubject } from './syntax';
 import type { Rule } from './types';
 
@@ -63,7 +64,9 @@ export function checkLine(findings: readonly Finding[], settings: Settings): Pro
       const severity = configured ?? lower(rule.defaultSeverity, demote === 'off' ? 0 : demote);
       problems.push({
         line: finding.line, start: finding.start, end: finding.end,
-        rule: rule.id, severity, message: draft.message, href: rule.href, fixes: draft.fixes ?? [],
+        rule: rule.id, severity, message: draft.message, href: rule.href,
+        // Text a server wrote is a record: nothing for the reader to rewrite.
+        fixes: draft.fixes !== undefined && isEditable(finding) ? draft.fixes : [],
       });
     }
   }

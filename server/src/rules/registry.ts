@@ -1,9 +1,9 @@
 // Rules that look codes up in the IANA registry (RFC 5248) and in RFC 3463 s3.
-import { isListedPairing, isStatusClass, isVendorCode, REGISTRY_HREF, registryEntry, rfcHref, subjectEntry } from '../kb';
+import { isListedPairing, isStatusClass, isVendorCode, isVendorPairing, REGISTRY_HREF, registryEntry, rfcHref, subjectEntry } from '../kb';
 import type { RegistryEntry } from '../kb';
 import { enhancedFlaw, replyFlaw } from '../scan/codes';
 import type { EnhancedParts, Finding, FindingContext } from '../scan/types';
-import { replaceFix, withClass } from './fixes';
+import { remedy, replaceFix, withClass } from './fixes';
 import type { Draft, Rule } from './types';
 
 /** Registry entries by `subject * 1000 + detail` (null: not registered); at most 8 * 1000 of them. */
@@ -71,13 +71,20 @@ export const permanence: Rule = {
     const found = entryOf(finding);
     if (found === undefined) return undefined;
     const { e, entry } = found;
-    const wanted = entry.permanence === 'permanent' && e.cls === 4 ? '5'
+    // A class a verb or the reply contradicts is class-mismatch's to report.
+    const stated = finding.verb?.cls ?? (finding.partner === undefined ? undefined : Number(finding.partner.text.charAt(0)));
+    if (stated !== undefined && stated !== e.cls) return undefined;
+    // A deferral the reply or verb states is deliberate: `DEFER 4.7.1` and `451 4.7.1` greylist,
+    // and `450 4.1.1` asks to retry an address not verified yet. Advising class 5 would turn a
+    // deferral into a rejection; mail that should retry loses nothing by retrying.
+    const deliberate = stated === 4;
+    const wanted = entry.permanence === 'permanent' && e.cls === 4 && !deliberate ? '5'
       : entry.permanence === 'persistent-transient' && e.cls === 5 ? '4' : undefined;
     if (wanted === undefined) return undefined;
     const fixed = withClass(finding.text, wanted);
     const described = wanted === '5' ? 'a permanent failure' : 'a persistent transient failure';
     return {
-      message: `RFC 3463 s3 describes ${entry.key} (${entry.title}) as ${described}, but ${finding.text} has class ${e.cls}. Use ${fixed}${finding.partner === undefined ? '' : ' with a matching reply code'}.`,
+      message: `RFC 3463 s3 describes ${entry.key} (${entry.title}) as ${described}, but ${finding.text} has class ${e.cls}. ${remedy(finding, `${fixed}${finding.partner === undefined ? '' : ' with a matching reply code'}`)}`,
       // Changing only the class would break a pair; offer the fix for a lone code.
       ...(finding.partner === undefined ? { fixes: [replaceFix(`Write ${fixed}`, finding, fixed)] } : {}),
       ...adviceDemotion(finding),
@@ -91,13 +98,15 @@ export const unusualPairing: Rule = {
   kinds: ['enhanced'],
   description: 'Reply code not among the basic codes the registry associates with the enhanced code (the list is incomplete).',
   href: rfcHref({ rfc: 5248, section: '2.4' }),
-  check(finding): Draft | undefined {
+  check(finding, settings): Draft | undefined {
     const found = entryOf(finding);
     const partner = finding.partner;
     if (found === undefined || partner === undefined || replyFlaw(partner.text) !== undefined) return undefined;
     if (partner.text.charAt(0) !== finding.text.charAt(0)) return undefined;
-    const { entry } = found;
+    const { e, entry } = found;
     if (isListedPairing(entry, Number(partner.text)) !== false) return undefined;
+    // A pair a provider documents (Gmail's `452 4.2.2`) is common practice, whatever the list says.
+    if (isStatusClass(e.cls) && isVendorPairing(Number(partner.text), e.cls, e.subject, e.detail, settings.vendors)) return undefined;
     return {
       message: `The registry lists ${entry.associatedRaw} for ${entry.key}, not ${partner.text}. The list is incomplete, so this may be fine (RFC 5248 s2.4).`,
       ...adviceDemotion(finding),
@@ -117,7 +126,7 @@ export const deprecatedCode: Rule = {
     if (found === undefined || deprecated === undefined) return undefined;
     const fixed = `${found.e.cls}${deprecated.successor.slice(1)}`;
     return {
-      message: `${finding.text} is deprecated in the registry (${deprecated.reason}). Use ${fixed}.`,
+      message: `${finding.text} is deprecated in the registry (${deprecated.reason}). ${remedy(finding, fixed)}`,
       fixes: [replaceFix(`Write ${fixed}`, finding, fixed, true)],
     };
   },

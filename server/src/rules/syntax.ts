@@ -3,7 +3,7 @@ import { rfcHref } from '../kb';
 import { enhancedFlaw, normalizeEnhanced, replyFlaw } from '../scan/codes';
 import type { Finding } from '../scan/types';
 import type { Fix } from './types';
-import { replaceFix, withClass } from './fixes';
+import { remedy, replaceFix, withClass } from './fixes';
 import type { Draft, Rule } from './types';
 
 const RFC3463_S2 = rfcHref({ rfc: 3463, section: '2' });
@@ -26,7 +26,7 @@ export const enhancedSyntax: Rule = {
       case 'leading-zero': {
         const fixed = normalizeEnhanced(text);
         const fixes: Fix[] = enhancedFlaw(fixed) === undefined ? [replaceFix(`Write ${fixed}`, finding, fixed, true)] : [];
-        return { message: `'${text}' has a leading zero; numbers in an enhanced status code must not (RFC 3463 s2). Write ${fixed}.`, fixes };
+        return { message: `'${text}' has a leading zero; numbers in an enhanced status code must not (RFC 3463 s2). ${remedy(finding, fixed)}`, fixes };
       }
       case 'too-long':
         return { message: `'${text}' is too long: the class is one digit, subject and detail at most three digits each (RFC 3463 s2).` };

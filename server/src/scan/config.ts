@@ -2,7 +2,7 @@
 // - Postfix main.cf/master.cf `*_reject_code = 554`, `-o *_defer_code=450`;
 // - Postfix access maps and header/body checks: `key  REJECT 5.7.1 text`, `key  550 text`,
 //   `/regexp/  DEFER 4.7.1 text` (the action is the first word after the key);
-// - Exim ACLs `message = 550 5.7.1 text`;
+// - Exim ACLs `deny message = 550 5.7.1 text`;
 // - Sendmail access `ERROR:"550 5.7.1 text"`, `ERROR:5.7.1:550 text`;
 // - Sendmail .cf/.mc rules `R$*  $#error $@ 5.7.1 $: "550 text"` (see sendmail.ts);
 // - Postfix DSN filters (`smtp_delivery_status_filter`): `/regexp/  4.7.1 text`.
@@ -10,13 +10,35 @@
 import { Ch, isDigit, isSpace, readNumber, skipSpaces } from './lexer';
 import type { LineScanner } from './line';
 import { findSendmailRule } from './sendmail';
+import type { ConfigVerb } from './types';
 
 const PARAM_CODE = /[ \t]*(?:-o[ \t]+)?[a-z][a-z0-9_]{0,60}_code[ \t]*=[ \t]*/y;
 const EXIM_MESSAGE = /message[ \t]*=[ \t]*"?/y;
-/** Postfix access actions whose optional text may start with an enhanced code. */
-const TEXT_ACTIONS: ReadonlySet<string> = new Set(['reject', 'defer', 'defer_if_permit', 'defer_if_reject']);
+/**
+ * Postfix access actions whose optional text may start with an enhanced code, and the class of
+ * the reply each sends (`access_map_reject_code` 554, `access_map_defer_code` 450; Postfix
+ * rewrites the written code's class to match).
+ */
+const POSTFIX_VERBS: ReadonlyMap<string, 4 | 5> = new Map([['reject', 5], ['defer', 4], ['defer_if_permit', 4], ['defer_if_reject', 4]]);
 
-export function findConfigCodes(scanner: LineScanner): void {
+/**
+ * Exim ACL verbs that refuse, and the class of their reply: `deny` and `drop` (and `require`
+ * when its conditions fail) answer 5xx, `defer` 4xx. A custom code must start with that digit.
+ */
+const EXIM_VERBS: ReadonlyMap<string, 4 | 5> = new Map([['deny', 5], ['drop', 5], ['require', 5], ['defer', 4]]);
+
+const VERBS = new Map<string, ConfigVerb>();
+
+/** One shared verb object per word and server, so findings carry no copies. */
+function verb(word: string, cls: 4 | 5, server: ConfigVerb['server']): ConfigVerb {
+  const key = `${server} ${word}`;
+  let found = VERBS.get(key);
+  if (found === undefined) VERBS.set(key, found = { word, cls, server });
+  return found;
+}
+
+/** `statementVerb`: the refusing Exim verb of the ACL statement this line belongs to, if any. */
+export function findConfigCodes(scanner: LineScanner, statementVerb: ConfigVerb | undefined): void {
   const text = scanner.text;
   const first = skipSpaces(text, 0);
   if (first >= text.length || text.charCodeAt(first) === Ch.Hash || isM4Comment(text, first)) return;
@@ -25,7 +47,7 @@ export function findConfigCodes(scanner: LineScanner): void {
     scanner.slot(PARAM_CODE.lastIndex, 'config-reject-code', 'reply', true);
     return;
   }
-  if (findSendmailRule(scanner) || eximMessage(scanner)) return;
+  if (findSendmailRule(scanner) || eximMessage(scanner, statementVerb)) return;
   const error = text.indexOf('ERROR:');
   if (error >= 0) {
     sendmailError(scanner, error + 6);
@@ -42,20 +64,46 @@ export function findConfigCodes(scanner: LineScanner): void {
   }
   let end = action;
   while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
-  if (end < text.length && TEXT_ACTIONS.has(text.slice(action, end).toLowerCase())) {
+  const word = text.slice(action, end);
+  const cls = end < text.length ? POSTFIX_VERBS.get(word.toLowerCase()) : undefined;
+  if (cls !== undefined) {
+    scanner.verb = verb(word, cls, 'postfix');
     scanner.slot(skipSpaces(text, end), 'config-access', 'enhanced', true);
+    scanner.verb = undefined;
   }
 }
 
+/** Exim ACL verbs that accept or only warn: they end the statement of a refusing verb. */
+const EXIM_OTHER_VERBS: ReadonlySet<string> = new Set(['accept', 'discard', 'warn']);
+
+/**
+ * The verb when a line starts an Exim ACL statement (`  deny    message = ...`, or `deny` alone
+ * with its conditions and `message =` on the lines below): a refusing verb, null for one that
+ * does not refuse (its statement's codes have no class to keep), undefined when the line
+ * starts no statement.
+ */
+export function eximStatementVerb(text: string): ConfigVerb | null | undefined {
+  const start = skipSpaces(text, 0);
+  let end = start;
+  while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+  const word = text.slice(start, end);
+  const cls = EXIM_VERBS.get(word);
+  if (cls !== undefined) return verb(word, cls, 'exim');
+  // A new verb, or a new ACL (`acl_check_rcpt:`), ends the statement.
+  return EXIM_OTHER_VERBS.has(word) || (start === 0 && word.endsWith(':')) ? null : undefined;
+}
+
 /** `message = 550 ...` in an Exim ACL (not `log_message`). */
-function eximMessage(scanner: LineScanner): boolean {
+function eximMessage(scanner: LineScanner, statementVerb: ConfigVerb | undefined): boolean {
   const text = scanner.text;
   let at = text.indexOf('message');
   while (at >= 0) {
     if (at === 0 || isSpace(text.charCodeAt(at - 1))) {
       EXIM_MESSAGE.lastIndex = at;
       if (EXIM_MESSAGE.test(text)) {
+        scanner.verb = statementVerb;
         scanner.slot(EXIM_MESSAGE.lastIndex, 'exim-acl', 'any', true);
+        scanner.verb = undefined;
         return true;
       }
     }

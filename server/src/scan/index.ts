@@ -4,18 +4,19 @@
 // and an editor can re-scan from an edit until the state converges.
 import type { DocumentKind } from './types';
 import { findBounceCodes } from './bounces';
-import { findConfigCodes } from './config';
+import { eximStatementVerb, findConfigCodes } from './config';
 import { scanJsonLine } from './json';
 import { readDsnLine } from './dsn';
 import { hasDigit, isDigit, isSpace, skipSpaces } from './lexer';
 import { LineScanner } from './line';
 import { findLogCodes } from './logs';
 import { EMPTY_TRANSCRIPT, isClientText, lineSide, readTranscriptLine } from './transcript';
-import type { Carry, CodeRef, DsnBlockFacts, Finding, LineScan, LineState, ReplyGroup, TranscriptState } from './types';
+import type { Carry, CodeRef, ConfigVerb, DsnBlockFacts, Finding, LineScan, LineState, ReplyGroup, TranscriptState } from './types';
 
 export type * from './types';
 export { parseEnhanced } from './codes';
 export { commandAt, lineSide } from './transcript';
+export { eventOf } from './events';
 
 export function initialState(kind: DocumentKind): LineState {
   return kind === 'transcript' ? { kind, transcript: EMPTY_TRANSCRIPT } : { kind };
@@ -39,9 +40,12 @@ export function scanLine(text: string, line: number, state: LineState): LineScan
   let transcript = state.transcript;
   let block = state.block;
   let inDiagnostic = state.inDiagnostic ?? false;
+  let verb = state.verb;
   if (kind === 'config') {
+    const started = eximStatementVerb(text);
+    if (started !== undefined) verb = started ?? undefined;
     if (digits) {
-      findConfigCodes(scanner);
+      findConfigCodes(scanner, verb);
       scanner.pairs('pair');
     }
   } else {
@@ -70,7 +74,7 @@ export function scanLine(text: string, line: number, state: LineState): LineScan
     if (kind === 'transcript' || !(indented || inDiagnostic)) group = undefined;
   }
   if (blank || kind === 'log') group = undefined;
-  const next = nextState(state, group, transcript, block, inDiagnostic, scanner.carry);
+  const next = nextState(state, group, transcript, block, inDiagnostic, scanner.carry, verb);
   return { findings, next };
 }
 
@@ -104,10 +108,10 @@ export function scanLines(lines: readonly string[], kind: DocumentKind): Finding
 /** The state after a line; the previous object when nothing changed, so equality is cheap. */
 function nextState(
   state: LineState, group: ReplyGroup | undefined, transcript: TranscriptState | undefined,
-  block: DsnBlockFacts | undefined, inDiagnostic: boolean, carry: Carry | undefined,
+  block: DsnBlockFacts | undefined, inDiagnostic: boolean, carry: Carry | undefined, verb: ConfigVerb | undefined,
 ): LineState {
   if (group === state.group && transcript === state.transcript && block === state.block
-    && inDiagnostic === (state.inDiagnostic ?? false) && carry === state.carry) return state;
+    && inDiagnostic === (state.inDiagnostic ?? false) && carry === state.carry && verb === state.verb) return state;
   return {
     kind: state.kind,
     ...(group === undefined ? {} : { group }),
@@ -115,6 +119,7 @@ function nextState(
     ...(block === undefined ? {} : { block }),
     ...(inDiagnostic ? { inDiagnostic } : {}),
     ...(carry === undefined ? {} : { carry }),
+    ...(verb === undefined ? {} : { verb }),
   };
 }
 
@@ -130,7 +135,9 @@ export function lineStatesEqual(a: LineState, b: LineState): boolean {
     && a.carry?.context === b.carry?.context
     && (a.json?.depth ?? 0) === (b.json?.depth ?? 0) && a.json?.section === b.json?.section
     && refsEqual(a.json?.block?.action, b.json?.block?.action) && refsEqual(a.json?.block?.status, b.json?.block?.status)
-    && refsEqual(a.carry?.reply, b.carry?.reply);
+    && refsEqual(a.carry?.reply, b.carry?.reply)
+    // Verbs are shared objects, one per word (config.ts).
+    && a.verb === b.verb;
 }
 
 function groupsEqual(a: ReplyGroup | undefined, b: ReplyGroup | undefined): boolean {

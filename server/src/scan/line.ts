@@ -5,7 +5,7 @@
 import type { SmtpCommand } from '../kb/types';
 import { enhancedFlaw, isReplyShaped } from './codes';
 import { atLineEnd, boundaryAfter, boundaryBefore, Ch, isDigit, isSpace, readNumber, type NumberToken } from './lexer';
-import type { Carry, CodeRef, DsnBlockFacts, EnhancedParts, Finding, FindingContext, ReplyGroup } from './types';
+import type { Carry, CodeRef, ConfigVerb, DsnBlockFacts, EnhancedParts, Finding, FindingContext, ReplyGroup } from './types';
 
 /**
  * Where a pair can start: a three-digit number of the classes 2-5, then the start of an
@@ -114,6 +114,8 @@ export class LineScanner {
   answers: SmtpCommand | undefined;
   /** Facts attached to DSN findings. */
   block: DsnBlockFacts | undefined;
+  /** Set by the config reader before it fills a slot whose class a verb decides. */
+  verb: ConfigVerb | undefined;
   /** The last reply read on this line that completed a reply (no `-` after it). */
   completed: Finding | undefined;
 
@@ -282,6 +284,7 @@ export class LineScanner {
     if (group !== undefined) finding.group = group;
     else if (this.answers !== undefined) finding.answers = this.answers;
     if (this.block !== undefined) finding.block = this.block;
+    if (this.verb !== undefined) finding.verb = this.verb;
     this.findings.push(finding);
     const folds = enhanced === undefined && FOLDING.has(context) && atLineEnd(text, end);
     const ref: CodeRef | undefined = enhanced !== undefined || folds ? { line, start, end, text: codeText } : undefined;
@@ -309,6 +312,7 @@ export class LineScanner {
     if (code === undefined && partner !== undefined) finding.partner = partner;
     if (group !== undefined) finding.group = group;
     if (this.block !== undefined) finding.block = this.block;
+    if (this.verb !== undefined) finding.verb = this.verb;
     this.findings.push(finding);
     return finding;
   }

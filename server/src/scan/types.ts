@@ -58,6 +58,19 @@ export interface ReplyGroup {
   readonly enhanced?: string;
 }
 
+/**
+ * What a config line does with the code it writes (Postfix `DEFER`, Exim `deny`), which decides
+ * the class of the reply the server sends: the author's intent, which advice must follow.
+ */
+export interface ConfigVerb {
+  /** As written: 'DEFER', 'REJECT', 'defer', 'deny'. */
+  readonly word: string;
+  /** The class the reply goes out with: 4 temporary, 5 permanent. */
+  readonly cls: 4 | 5;
+  /** Postfix rewrites a written enhanced code's class to the verb's; Exim refuses a wrong first digit. */
+  readonly server: 'postfix' | 'exim';
+}
+
 /** What the current DSN per-recipient block said before this finding. */
 export interface DsnBlockFacts {
   readonly action?: CodeRef;   // the `Action:` value
@@ -86,6 +99,8 @@ export interface Finding {
   readonly answers?: SmtpCommand;
   /** DSN `Status:` and `Diagnostic-Code:` findings: the block's earlier fields. */
   readonly block?: DsnBlockFacts;
+  /** Config findings: the verb of their line, when it decides the class. */
+  readonly verb?: ConfigVerb;
 }
 
 /** Transcript facts carried from line to line. */
@@ -123,6 +138,8 @@ export interface LineState {
   readonly carry?: Carry;
   /** JSON documents: where the line starts in the nesting of objects and arrays. */
   readonly json?: JsonState;
+  /** Configs: the refusing verb of the Exim ACL statement open after this line. */
+  readonly verb?: ConfigVerb;
 }
 
 /** Small on purpose: a JSON string never spans lines, so nesting and the open object's DSN facts are all a line inherits. */

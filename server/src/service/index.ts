@@ -8,10 +8,10 @@ import { DEFAULT_SETTINGS, parseSettingsWith } from './settings';
 import type { DocumentKind, Problem, Settings } from './types';
 
 export { checkLine, RULES } from '../rules';
-export { commandAt, initialState, lineSide, lineStatesEqual, scanLine, scanLines } from '../scan';
+export { commandAt, eventOf, initialState, lineSide, lineStatesEqual, scanLine, scanLines } from '../scan';
 export type { Finding, LineState } from '../scan';
 // Explanations and knowledge-base lookups, for hovers, completion and the explain command.
-export { escapeMarkdown, explain, parseCodeQuery, parseCodeQueryDetailed, renderMarkdown, renderText } from '../explain';
+export { escapeMarkdown, explain, parseCodeQuery, parseCodeQueryDetailed, renderDetailsMarkdown, renderMarkdown, renderText, renderVerdictMarkdown } from '../explain';
 export type { CodeQuery, Explanation } from '../explain';
 export { basicCodes, basicEntry, isStatusClass, registry, registryEntry, subjectEntry, vendorCodes, vendorMeanings } from '../kb';
 export type { Permanence, RegistryEntry, StatusClass } from '../kb/types';

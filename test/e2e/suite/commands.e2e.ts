@@ -1,5 +1,5 @@
-// The two commands: the explanation and the summary open as Markdown in VS Code's preview,
-// and the summary's links point at real occurrences.
+// The two commands: the explanation opens as Markdown in VS Code's preview, the summary in a
+// webview whose links move the editor to each occurrence.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, eventually, open } from './helpers';
@@ -33,24 +33,34 @@ describe('commands', () => {
     await markdownPreviewOpen();
   });
 
-  it('"Summarise SMTP codes" charts a Postfix log with links to each occurrence', async () => {
+  it('"Summarise SMTP codes" counts a Postfix log per event, coloured by class, with links that move the editor', async () => {
     const log = await open('mail.log');
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('smtpStatus.summarize');
-    assert.ok(uri, 'the command returns the summary document');
-    const text = (await vscode.workspace.openTextDocument(uri)).getText();
-    assert.match(text, /^# SMTP codes in mail\.log/m);
-    assert.match(text, /## By class[\s\S]*\*\*5xx \/ 5\.x\.x\*\* Permanent failure \| \d+ \|/);
-    assert.match(text, /## By code[\s\S]*`5\.1\.1` \| Bad destination mailbox address/);
-    assert.match(text, /█/, 'bars are drawn');
-    await markdownPreviewOpen();
+    const html = await vscode.commands.executeCommand<string | undefined>('smtpStatus.summarize');
+    assert.ok(html, 'the command returns the page it shows');
+    await eventually('the summary panel', () =>
+      vscode.window.tabGroups.all.flatMap((group) => group.tabs).some((tab) => tab.input instanceof vscode.TabInputWebview && /smtpStatus\.summary/.test(tab.input.viewType)) ? true : undefined);
+    assert.match(html, /<h1>SMTP status events in mail\.log<\/h1>/);
+    // Six delivery events; the bounce of bob writes 5.1.1 twice (dsn= and said:) and counts once.
+    assert.match(html, /<p>6 events /);
+    assert.match(html, /<tr class="c5"><td><code>5\.1\.1<\/code><\/td><td>Bad destination mailbox address<\/td><td class="n">1<\/td>/);
+    assert.match(html, /<tr class="c4"><td><code>4\.7\.1<\/code>/);
+    assert.match(html, /<tr class="c2"><td><code>2\.0\.0<\/code>/);
+    assert.match(html, /█/, 'bars are drawn');
 
-    const links = [...text.matchAll(/\]\((file:[^)#]+)#L(\d+),(\d+)\)/g)];
-    assert.ok(links.length >= 5, `occurrence links found: ${links.length}`);
-    for (const [, target, line, column] of links) {
-      assert.equal(vscode.Uri.parse(target).toString(), log.uri.toString());
-      const at = log.offsetAt(new vscode.Position(Number(line) - 1, Number(column) - 1));
-      assert.match(log.getText().slice(at, at + 10), /^(?:\d{3}\b|\d\.\d{1,3}\.\d{1,3})/, `link L${line},${column} points at a code`);
+    const links = [...html.matchAll(/href="command:smtpStatus\.revealOccurrence\?([^"]+)"/g)]
+      .map(([, query]) => JSON.parse(decodeURIComponent(query!.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))))) as [string, number, number, number]);
+    assert.equal(links.length, 6, 'one link per event');
+    for (const [target, line, start, end] of links) {
+      assert.equal(target, log.uri.toString());
+      assert.match(log.lineAt(line).text.slice(start, end), /^(?:\d{3}|\d\.\d{1,3}\.\d{1,3})$/, `link ${line + 1}:${start + 1} points at a code`);
     }
+    // What a click runs: the editor shows the log with the occurrence selected.
+    const [target, line, start, end] = links.find(([, l]) => log.lineAt(l).text.includes('550 4.1.1'))!;
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('smtpStatus.revealOccurrence', target, line, start, end);
+    assert.equal(vscode.window.activeTextEditor, editor);
+    assert.equal(editor.document.uri.toString(), log.uri.toString());
+    assert.deepEqual([editor.selection.start.line, editor.selection.start.character, editor.selection.end.character], [line, start, end]);
+    assert.equal(editor.document.getText(editor.selection), '4.1.1');
   });
 
   it('"Summarise" says why when the file is not one it reads', async () => {
