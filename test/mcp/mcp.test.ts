@@ -48,7 +48,7 @@ after(async () => {
 test('lists its tools, each with a JSON schema for its input and its output', async () => {
   const { tools } = await client.listTools();
   const names = tools.map((t) => t.name).sort();
-  assert.deepEqual(names, ['check', 'explain', 'lookup_provider', 'scan']);
+  assert.deepEqual(names, ['check', 'explain', 'lookup_provider', 'report', 'scan', 'trace']);
   for (const tool of tools) {
     assert.equal(tool.inputSchema.type, 'object');
     assert.ok(tool.outputSchema, `${tool.name} declares its output`);
@@ -103,6 +103,29 @@ test('lookup_provider gives a provider meaning with its source page', async () =
   const microsoft = structured.meanings.find((m) => m.vendor === 'microsoft');
   assert.ok(microsoft, text(result));
   assert.match(microsoft.source, /Exchange Online/);
+});
+
+test('trace follows a message through its content-filter hop, and redacts on request', async () => {
+  const result = await call(client, 'trace', { id: '4R1bBc2DfGz9xYq', path: 'trace/postfix.log' });
+  assert.notEqual(result.isError, true, text(result));
+  const structured = result.structuredContent as { messages: { summary: string; lines: { line: number; text: string }[] }[] };
+  assert.match(structured.messages[0]!.summary, /2 recipients: 1 sent, 1 bounced 5\.1\.1 userunknown/);
+  assert.ok(structured.messages[0]!.lines.length >= 4);
+  const log = fs.readFileSync(path.join(DEMO, 'trace', 'postfix.log'), 'utf8');
+  const locals = [...log.matchAll(/to=<([^@>]+)@/g)].map((m) => m[1]!);
+  assert.ok(locals.length > 0);
+  const redacted = text(await call(client, 'trace', { id: '4R1bBc2DfGz9xYq', path: 'trace/postfix.log', redact: true }));
+  for (const local of locals) assert.doesNotMatch(redacted, new RegExp(`<${local}@`), `${local} is hidden`);
+  const missing = await call(client, 'trace', { id: 'NOSUCHID1234', path: 'trace/postfix.log' });
+  assert.equal(missing.isError, true);
+  assert.match(text(missing), /No message named NOSUCHID1234/);
+});
+
+test('report gives the deliverability report of a log with reasons', async () => {
+  const result = await call(client, 'report', { path: 'trace/postfix.log', format: 'markdown' });
+  assert.notEqual(result.isError, true, text(result));
+  assert.match(text(result), /userunknown/);
+  assert.match(text(result), /line \d+/);
 });
 
 test('a path outside the roots is refused, also through a symbolic link', async () => {

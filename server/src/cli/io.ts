@@ -28,7 +28,7 @@ Commands:
       Report problems. Exit 1 when an error is reported, 2 on usage errors
       or unreadable files, 0 otherwise. FILE may be - for standard input.
   mcp [--root DIR]...
-      Serve the explain, scan, check and lookup_provider tools to an AI assistant
+      Serve the explain, scan, check, lookup_provider, trace and report tools to an AI assistant
       over the Model Context Protocol (stdio). Reads only files under the client's
       roots (else the --root folders, else the current folder).
   trace [--format text|json] [--redact] ID FILE...

@@ -6,8 +6,8 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { RootsListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { Roots } from './roots';
 import {
-  checkOutput, checkTool, explainOutput, explainShape, explainTool, inputShape, providerOutput, providerShape, providerTool, scanOutput,
-  scanTool,
+  checkOutput, checkTool, explainOutput, explainShape, explainTool, inputShape, providerOutput, providerShape, providerTool, reportOutput,
+  reportShape, reportTool, scanOutput, scanTool, traceOutput, traceShape, traceTool,
 } from './tools';
 
 const VERSION = '0.1.0';
@@ -40,6 +40,20 @@ export function createMcpServer(roots: Roots): McpServer {
       + 'source page of that meaning. Use it when a bounce or log names a provider and you need its own reading of the code.',
     inputSchema: providerShape, outputSchema: providerOutput, annotations: READ_ONLY,
   }, (args) => providerTool(args));
+  server.registerTool('trace', {
+    title: 'Follow one message through a mail log',
+    description: 'Every log line of one message (Postfix queue id, Exim id, Sendmail or OpenSMTPD id, or Message-ID), through content '
+      + 'filter and relay hops and its bounce, with a one-line outcome per recipient (sent, deferred, bounced with code and reason). '
+      + 'Use it when asked what happened to a particular message, like exigrep.',
+    inputSchema: traceShape, outputSchema: traceOutput, annotations: READ_ONLY,
+  }, (args) => traceTool(args, roots));
+  server.registerTool('report', {
+    title: 'Deliverability report of a mail log',
+    description: 'Summarises a mail log like pflogsumm, with verdicts: messages and recipients by outcome, failures by reason '
+      + '(userunknown, mailboxfull, blocked, ...), by provider and by recipient domain, deferral delays, top reply texts, activity '
+      + 'over time. Use it when asked why mail is bouncing or which providers refuse it.',
+    inputSchema: reportShape, outputSchema: reportOutput, annotations: READ_ONLY,
+  }, (args) => reportTool(args, roots));
   followClientRoots(server, roots);
   return server;
 }

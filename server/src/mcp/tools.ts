@@ -4,8 +4,8 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import {
-  checkLine, DEFAULT_SETTINGS, explain, initialState, isStatusClass, parseCodeQueryDetailed, renderText, scanLine, vendorCodes,
-  vendorMeanings,
+  checkLine, DEFAULT_SETTINGS, explain, initialState, isStatusClass, LineFold, messageLines, parseCodeQueryDetailed, redactorFor, renderReport,
+  renderText, scanLine, timelineSummary, vendorCodes, vendorMeanings,
 } from '../service';
 import type { VendorId } from '../service/types';
 import { openInput, type InputArgs } from './input';
@@ -57,6 +57,29 @@ export const providerOutput = {
   code: z.string(),
   meanings: z.array(z.object({ vendor: z.string(), vendorName: z.string(), written: z.string(), meaning: z.string(), action: z.string().optional(), source: z.string() })),
 };
+
+const sourceShape = {
+  path: inputShape.path,
+  text: inputShape.text,
+  redact: z.boolean().optional().describe('Replace address local parts, login names and client IPs by stable placeholders (for a ticket).'),
+};
+
+export const traceShape = {
+  id: z.string().min(4).max(1000).describe('A Postfix queue id, an Exim message id, a Sendmail or OpenSMTPD id, or a Message-ID value.'),
+  ...sourceShape,
+};
+
+export const traceOutput = {
+  id: z.string(),
+  messages: z.array(z.object({ summary: z.string(), lines: z.array(z.object({ line: z.number(), text: z.string() })) })),
+};
+
+export const reportShape = {
+  ...sourceShape,
+  format: z.enum(['text', 'markdown', 'json']).optional().describe('text (default), markdown, or json for the full structure.'),
+};
+
+export const reportOutput = { source: z.string(), format: z.string(), report: z.string() };
 
 type Shape<T extends Record<string, z.ZodType>> = z.infer<z.ZodObject<T>>;
 
@@ -145,4 +168,36 @@ export function providerTool(args: Shape<typeof providerShape>): CallToolResult 
     ? `No provider dictionary here gives ${args.code} a meaning of its own; see the explain tool for the standard meaning.`
     : meanings.map((m) => `${m.vendorName} (${m.written}): ${m.meaning}${m.action ? ` What to do: ${m.action}` : ''} Source: ${m.source}`).join('\n');
   return result({ code: args.code, meanings: meanings.map((m) => ({ ...m })) }, text);
+}
+
+/** The input's lines folded into a message index (the lines are kept for `trace`). */
+async function foldMessages(args: InputArgs, roots: Roots): Promise<{ source: string; fold: LineFold } | { error: string }> {
+  const input = await openInput({ ...args, kind: 'log' }, roots);
+  if ('error' in input) return input;
+  const fold = new LineFold();
+  for await (const text of input.lines) fold.add(text);
+  return { source: input.name, fold };
+}
+
+export async function traceTool(args: Shape<typeof traceShape>, roots: Roots): Promise<CallToolResult> {
+  const read = await foldMessages(args, roots);
+  if ('error' in read) return toolError(read.error);
+  const { fold } = read;
+  const hide = args.redact === true ? redactorFor([fold.index]) : undefined;
+  const clean = (text: string): string => hide?.text(text) ?? text;
+  const messages = fold.index.messagesNamed(args.id).map((message) => ({
+    summary: clean(timelineSummary(fold.index.timeline(message)!)),
+    lines: messageLines(fold.index, message, (line) => fold.text(line)).map(({ line, text }) => ({ line: line + 1, text: clean(text) })),
+  }));
+  if (messages.length === 0) return toolError(`No message named ${args.id} in ${read.source}.`);
+  const text = messages.map((m) => [m.summary, ...m.lines.map((l) => `${l.line}: ${l.text}`)].join('\n')).join('\n\n');
+  return result({ id: args.id, messages }, text);
+}
+
+export async function reportTool(args: Shape<typeof reportShape>, roots: Roots): Promise<CallToolResult> {
+  const read = await foldMessages(args, roots);
+  if ('error' in read) return toolError(read.error);
+  const format = args.format ?? 'text';
+  const report = renderReport([{ name: read.source, index: read.fold.index }], format, ({ line }) => `line ${line + 1}`, args.redact === true);
+  return result({ source: read.source, format, report }, report);
 }
