@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { RULES } from '../../../server/src/rules';
-import { api, diagnostics, EXTENSION_ID, eventually, open, ruleOf, setSetting } from './helpers';
+import { api, demoUri, diagnostics, EXTENSION_ID, eventually, open, ruleOf, setSetting } from './helpers';
 
 describe('settings', () => {
   before(async () => {
@@ -62,7 +62,19 @@ describe('settings', () => {
   });
 
   it('smtpStatus.extraLanguages adds a language and restarts the server', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'C: RCPT TO:<bob@example.net>\nS: 550 4.1.1 <bob@example.net>: User unknown\n' });
+    // A Markdown file on disk (untitled editors of any language are sniffed, files of other languages are not).
+    const notes = demoUri('session-notes.md');
+    await vscode.workspace.fs.writeFile(notes, new TextEncoder().encode('C: RCPT TO:<bob@example.net>\nS: 550 4.1.1 <bob@example.net>: User unknown\n'));
+    try {
+      await extraLanguageServed(notes);
+    } finally {
+      await vscode.workspace.fs.delete(notes);
+    }
+  });
+
+  async function extraLanguageServed(notes: vscode.Uri): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(notes);
+    assert.equal(document.languageId, 'markdown');
     await vscode.window.showTextDocument(document);
     const extensionApi = await api();
     const before = extensionApi.serverPid();
@@ -73,7 +85,7 @@ describe('settings', () => {
     assert.ok(found.length > 0);
     const after = await eventually('a running server', () => extensionApi.serverPid());
     assert.notEqual(after, before, 'a new server process serves the new language list');
-  });
+  }
 
   it('the change-severity command writes the rule setting to the workspace', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
