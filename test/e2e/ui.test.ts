@@ -247,3 +247,38 @@ test('the deliverability report of a log', async () => {
   }
   await page.screenshot({ path: join(SHOTS, 'report.png') });
 });
+
+test('a telnet session pasted into a new untitled editor is read: its failure code gets a hover', async () => {
+  await runCommand(page, 'File: New Untitled Text File');
+  await page.locator('.tabs-container .tab.active').filter({ hasText: /Untitled/ }).first().waitFor({ timeout: 15_000 });
+  const session = [
+    'Trying 192.0.2.25...',
+    'Connected to mx.example.com.',
+    "Escape character is '^]'.",
+    '220 mx.example.com ESMTP Postfix',
+    'EHLO client.example.org',
+    '250-mx.example.com',
+    '250-SIZE 10240000',
+    '250 8BITMIME',
+    'MAIL FROM:<alice@example.org>',
+    '250 2.1.0 Ok',
+    'RCPT TO:<nobody@example.com>',
+    '550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown in local recipient table',
+    'QUIT',
+    '221 2.0.0 Bye',
+  ].join('\n');
+  // One edit, as a paste is.
+  await page.keyboard.insertText(session);
+  try {
+    // Plain text has no tokens to point at: put the cursor on the code and hover just right of it.
+    await goTo(page, 12, 1);
+    const text = await hover(page, page.locator('.editor-instance .monaco-editor .cursors-layer .cursor').first(), 45_000, 10);
+    assert.match(text, /Permanent failure/);
+    assert.match(text, /Bad destination mailbox address/);
+    await page.screenshot({ path: join(MEDIA, 'pasted-session.png') });
+  } finally {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'View: Revert and Close Editor');
+  }
+});
