@@ -21,7 +21,7 @@ if (!existsSync(servicePath)) {
   console.error('eval: out/ is missing; run `node build.mjs` first.');
   process.exit(2);
 }
-const { analyzeText, detectKind, DEFAULT_SETTINGS, splitLines } = require(servicePath);
+const { analyzeText, detectKind, DEFAULT_SETTINGS, failuresOf, splitLines } = require(servicePath);
 const yaml = require('js-yaml');
 
 /**
@@ -166,6 +166,53 @@ function evalPostfix() {
   return report(`postfix-log-lines (${files.length} lines)`, stats);
 }
 
-const results = [evalSisimai(), evalPostfix()];
+/** Reasons Sisimai gives messages that are no failure (or that it could not judge): not compared. */
+const NOT_FAILURES = new Set(['delivered', 'feedback', 'vacation', 'undefined', 'onhold']);
+
+/**
+ * `classify` against Sisimai's verdicts on its own bounces: the reason and hard/soft of each
+ * expected recipient, matched to our records in order (the n-th recipient block of a file).
+ */
+function evalClassify() {
+  const dir = path.join(corpora, 'sisimai-bounces');
+  const [header, ...rows] = readFileSync(path.join(dir, 'expected.tsv'), 'utf8').trim().split('\n').map((r) => r.split('\t'));
+  const col = (name) => header.indexOf(name);
+  const recordsByFile = new Map();
+  const recordsOf = (file) => {
+    if (!recordsByFile.has(file)) {
+      const text = readFileSync(path.join(dir, file)).toString('utf8');
+      recordsByFile.set(file, failuresOf(text, detectKind(file, text)));
+    }
+    return recordsByFile.get(file);
+  };
+  let compared = 0;
+  let sameReason = 0;
+  let sameBounce = 0;
+  const disagreements = [];
+  for (const row of rows) {
+    const reason = row[col('reason')];
+    if (NOT_FAILURES.has(reason)) continue;
+    const file = row[col('file')];
+    const index = Number(row[col('index')]);
+    const records = recordsOf(file);
+    const record = records[index - 1] ?? records[0];
+    const hard = row[col('hardbounce')] === 'true';
+    compared++;
+    const ours = record?.verdict;
+    if (ours?.reason === reason) sameReason++;
+    if (ours !== undefined && (ours.bounce === 'hard') === hard) sameBounce++;
+    if (ours?.reason !== reason || (ours.bounce === 'hard') !== hard) {
+      const said = record === undefined ? 'no record' : `${ours.reason}/${ours.bounce} [${record.facts.reply ?? ''} ${record.facts.enhanced ?? ''}] ${record.facts.text.replace(/\s+/g, ' ').slice(0, 110)}`;
+      disagreements.push(`${file}#${index}: sisimai ${reason}/${hard ? 'hard' : 'soft'} [${row[col('status')]}], ours ${said}`);
+    }
+  }
+  console.log(`\n## classify on sisimai-bounces (${compared} recipients; ${[...NOT_FAILURES].join(', ')} left out)`);
+  console.log(`reason agreement:    ${sameReason}/${compared} = ${percent(sameReason, compared)}`);
+  console.log(`hard/soft agreement: ${sameBounce}/${compared} = ${percent(sameBounce, compared)}`);
+  for (const line of disagreements) console.log(`  differs   ${line}`);
+  return { problems: [] };
+}
+
+const results = [evalSisimai(), evalPostfix(), evalClassify()];
 const errorsOnExpected = results.flatMap((s) => s.problems.filter((p) => p.severity === 'error'));
 console.log(`\n${errorsOnExpected.length === 0 ? 'OK' : 'NOT OK'}: ${errorsOnExpected.length} error-level diagnostics on the corpora.`);

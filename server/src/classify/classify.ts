@@ -2,10 +2,10 @@
 // together: the class digit alone cannot tell a full mailbox (452 4.2.2, 552 5.2.2) from a
 // blocked IP (450 4.7.1, 554 5.7.1). See rules.ts for the order the evidence is read in.
 import { REASONS, type ReasonInfo } from './reasons';
-import { CODE_REASONS, REPLY_REASONS, STRONG_PHRASES, SUBJECT_REASONS, WEAK_PHRASES, firstMatch } from './rules';
-import { detectProvider, withoutAddresses } from './provider';
+import { ADDRESS_PHRASES, CODE_REASONS, REPLY_REASONS, STRONG_PHRASES, SUBJECT_REASONS, WEAK_PHRASES, commandIn, firstMatch } from './rules';
+import { detectProvider, normalized } from './provider';
 import { providerToken } from './tokens';
-import type { BounceReason, FailureFacts, Verdict } from './types';
+import type { BounceReason, FailureFacts, SmtpStage, Verdict } from './types';
 
 const ENHANCED = /^([245])\.(\d{1,3})\.(\d{1,3})$/;
 
@@ -27,15 +27,43 @@ function isDeferred(facts: FailureFacts, code: Code | undefined): boolean {
   return code?.cls === 4;
 }
 
+/**
+ * Where the command changes what the words mean: an unknown address in answer to MAIL FROM
+ * is the sender's; a "user unknown" after DATA comes from a filter (RCPT TO had accepted the
+ * mailbox); a refusal of the connection or greeting is a block of the sending server.
+ */
+function byCommand(reason: BounceReason | undefined, command: SmtpStage | undefined): BounceReason | undefined {
+  if (command === 'MAIL' && (reason === 'userunknown' || reason === 'hostunknown' || reason === undefined)) return 'rejected';
+  if (command === 'DATA' && reason === 'userunknown') return 'filtered';
+  if ((command === 'CONNECT' || command === 'EHLO') && reason === undefined) return 'blocked';
+  return reason;
+}
+
 function reasonOf(facts: FailureFacts, code: Code | undefined, lower: string, providerId: string | undefined): BounceReason {
   const key = code === undefined ? undefined : `${code.subject}.${code.detail}`;
-  return providerToken(providerId, lower)?.reason
+  const specific = providerToken(providerId, lower)?.reason
     ?? firstMatch(STRONG_PHRASES, lower)
-    ?? (key === undefined ? undefined : CODE_REASONS.get(key))
+    ?? (key === undefined ? undefined : CODE_REASONS.get(key));
+  if (specific !== undefined) return specific;
+  return byCommand(firstMatch(ADDRESS_PHRASES, lower), facts.command ?? commandIn(lower))
     ?? firstMatch(WEAK_PHRASES, lower)
     ?? (facts.reply === undefined ? undefined : REPLY_REASONS.get(facts.reply))
     ?? (code === undefined ? undefined : SUBJECT_REASONS.get(code.subject))
     ?? 'undefined';
+}
+
+/** Codes of a destination that could not be reached or did not answer in time (RFC 3463 X.4.1, X.4.2, X.4.7). */
+const UNREACHED: ReadonlySet<string> = new Set(['4.1', '4.2', '4.7']);
+
+/**
+ * A transient failure that ended the delivery all the same (a bounce with a 4.x.x status: no
+ * answer, a broken connection, or nothing said) means the sending server retried until the
+ * queue lifetime ran out: the message expired.
+ */
+function gaveUp(reason: BounceReason, code: Code | undefined, cls: number | undefined, deferred: boolean): BounceReason {
+  if (deferred || cls !== 4) return reason;
+  const unreached = code !== undefined && UNREACHED.has(`${code.subject}.${code.detail}`);
+  return reason === 'undefined' || (reason === 'networkerror' && unreached) ? 'expired' : reason;
 }
 
 function retrySentence(info: ReasonInfo, retry: boolean, deferred: boolean): string {
@@ -47,10 +75,11 @@ export function classifyFailure(facts: FailureFacts): Verdict {
   const code = parseCode(facts.enhanced);
   const deferred = isDeferred(facts, code);
   const provider = detectProvider(facts.remoteHost, facts.text);
-  const lower = withoutAddresses(facts.text);
-  const reason = reasonOf(facts, code, lower, provider?.id);
+  const lower = normalized(facts.text);
+  const cls = facts.reply === undefined ? code?.cls : Math.floor(facts.reply / 100);
+  const reason = gaveUp(reasonOf(facts, code, lower, provider?.id), code, code?.cls ?? cls, deferred);
   const info = REASONS[reason];
-  const bounce = info.hard && !deferred ? 'hard' : 'soft';
+  const bounce = info.hard && !deferred && cls !== 4 ? 'hard' : 'soft';
   const retry = info.retry !== 'never' && (deferred || info.retry === 'later');
   const summary = `${deferred ? 'Deferred' : 'Rejected'}: ${info.what} (${reason}, ${bounce}). ${retrySentence(info, retry, deferred)}`;
   return { reason, bounce, retry, whoActs: info.whoActs, ...(provider === undefined ? {} : { provider: provider.id }), summary };

@@ -4,3 +4,5 @@ export { classifyFailure } from './classify';
 export { detectProvider, providerOfHost } from './provider';
 export { REASONS } from './reasons';
 export type * from './types';
+export { failuresIn } from './failures';
+export type { FailureRecord } from './records';

@@ -24,9 +24,16 @@ export function providerOfHost(host: string): ProviderInfo | undefined {
   return best;
 }
 
-/** The text without its e-mail addresses (`<a@b.example>`, `a@b.example`), lower-cased. */
-export function withoutAddresses(text: string): string {
-  return text.split(/\s+/).filter((word) => !word.includes('@')).join(' ').toLowerCase();
+/** A word that is only the repeated code prefix of a continued reply line: `550-5.7.1`, `550-`. */
+const REPLY_PREFIX = /^[2-5]\d\d-(?:[245]\.\d{1,3}\.\d{1,3})?$/;
+
+/**
+ * The text as phrases are looked for in it: lower-cased, blanks collapsed, without e-mail
+ * addresses (an address names a domain, not who answered or why) and without the code
+ * prefixes a joined multi-line reply repeats in mid-sentence.
+ */
+export function normalized(text: string): string {
+  return text.split(/\s+/).filter((word) => !word.includes('@') && !REPLY_PREFIX.test(word)).join(' ').toLowerCase();
 }
 
 /**
@@ -51,5 +58,5 @@ export function providerOfText(lower: string): ProviderInfo | undefined {
 
 /** Who answered: the host when it is known to us, else the text. */
 export function detectProvider(remoteHost: string | undefined, text: string): ProviderInfo | undefined {
-  return (remoteHost === undefined ? undefined : providerOfHost(remoteHost)) ?? providerOfText(withoutAddresses(text));
+  return (remoteHost === undefined ? undefined : providerOfHost(remoteHost)) ?? providerOfText(normalized(text));
 }

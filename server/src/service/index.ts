@@ -1,5 +1,6 @@
 // The language service: scanner + rules + settings behind one small API, used by the LSP
 // adapter and the CLI. Pure: no editor or I/O dependencies.
+import { failuresIn, type FailureRecord } from '../classify';
 import type { CodeQuery } from '../explain';
 import { RULES, checkLine } from '../rules';
 import { initialState, parseEnhanced, scanLine } from '../scan';
@@ -11,6 +12,8 @@ export { checkLine, RULES } from '../rules';
 export { initialState, lineStatesEqual, scanLine } from '../scan';
 export { detectKind } from './kind';
 export { DEFAULT_SETTINGS } from './settings';
+export { classifyFailure } from '../classify';
+export type { FailureFacts, FailureRecord, Verdict } from '../classify';
 
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
 
@@ -73,4 +76,9 @@ export function queryOf(finding: Finding, lineFindings: readonly Finding[]): Cod
     ...(reply === undefined ? {} : { reply }),
     ...(enhanced === undefined ? {} : { enhanced }),
   };
+}
+
+/** Every failed or deferred delivery in a document, each with its verdict (see classify/). */
+export function failuresOf(text: string, kind: DocumentKind): FailureRecord[] {
+  return failuresIn(splitLines(text), kind);
 }
