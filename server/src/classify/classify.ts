@@ -32,23 +32,23 @@ function isDeferred(facts: FailureFacts, code: Code | undefined): boolean {
  * is the sender's; a "user unknown" after DATA comes from a filter (RCPT TO had accepted the
  * mailbox); a refusal of the connection or greeting is a block of the sending server.
  */
-function byCommand(reason: BounceReason | undefined, command: SmtpStage | undefined): BounceReason | undefined {
+function byCommand(reason: BounceReason | undefined, command: SmtpStage | undefined, generic: boolean): BounceReason | undefined {
   if (command === 'MAIL' && (reason === 'userunknown' || reason === 'hostunknown' || reason === undefined)) return 'rejected';
-  if (command === 'DATA' && reason === 'userunknown') return 'filtered';
+  if (command === 'DATA' && reason === 'userunknown' && generic) return 'filtered';
   if ((command === 'CONNECT' || command === 'EHLO') && reason === undefined) return 'blocked';
   return reason;
 }
 
 function reasonOf(facts: FailureFacts, code: Code | undefined, lower: string, providerId: string | undefined): BounceReason {
   const key = code === undefined ? undefined : `${code.subject}.${code.detail}`;
-  const specific = providerToken(providerId, lower)?.reason
-    ?? firstMatch(STRONG_PHRASES, lower)
-    ?? (key === undefined ? undefined : CODE_REASONS.get(key));
-  if (specific !== undefined) return specific;
-  return byCommand(firstMatch(ADDRESS_PHRASES, lower), facts.command ?? commandIn(lower))
+  const byCode = key === undefined ? undefined : CODE_REASONS.get(key);
+  const specific = providerToken(providerId, lower)?.reason ?? firstMatch(STRONG_PHRASES, lower) ?? byCode ?? firstMatch(ADDRESS_PHRASES, lower);
+  // Only words can be a filter's excuse; a specific code (550 5.1.1) means what it says.
+  const generic = byCode === undefined && (code === undefined || code.subject === 0);
+  return byCommand(specific, facts.command ?? commandIn(lower), generic)
     ?? firstMatch(WEAK_PHRASES, lower)
-    ?? (facts.reply === undefined ? undefined : REPLY_REASONS.get(facts.reply))
     ?? (code === undefined ? undefined : SUBJECT_REASONS.get(code.subject))
+    ?? (facts.reply === undefined ? undefined : REPLY_REASONS.get(facts.reply))
     ?? 'undefined';
 }
 
@@ -63,7 +63,7 @@ const UNREACHED: ReadonlySet<string> = new Set(['4.1', '4.2', '4.7']);
 function gaveUp(reason: BounceReason, code: Code | undefined, cls: number | undefined, deferred: boolean): BounceReason {
   if (deferred || cls !== 4) return reason;
   const unreached = code !== undefined && UNREACHED.has(`${code.subject}.${code.detail}`);
-  return reason === 'undefined' || (reason === 'networkerror' && unreached) ? 'expired' : reason;
+  return reason === 'undefined' || (reason === 'networkerror' && (code === undefined || unreached)) ? 'expired' : reason;
 }
 
 function retrySentence(info: ReasonInfo, retry: boolean, deferred: boolean): string {

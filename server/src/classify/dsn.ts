@@ -5,6 +5,8 @@
 // whole text. The returned original message is never read.
 import type { Finding } from '../scan/types';
 import { failureCodes, preferSpecific } from './codes';
+import { normalized } from './provider';
+import { commandIn } from './rules';
 import type { FoundFailure } from './records';
 
 interface Block {
@@ -14,9 +16,8 @@ interface Block {
   status?: string;
   remoteMta?: string;
   diagnostic?: string;
-  diagnosticLine?: number;
-  /** Lines of this block's fields, for the codes the scanner found there. */
-  lines: number[];
+  /** The `Diagnostic-Code:` line and its folded lines, for the codes the scanner found there. */
+  diagnosticLines: number[];
 }
 
 /** `Name: value` -> [lower-case name, value]; undefined for other lines. */
@@ -54,7 +55,7 @@ function dsnBlocks(lines: readonly string[], end: number): Block[] {
     }
     if (inDiagnostic && block !== undefined && /^[ \t]/.test(text)) {
       block.diagnostic = `${block.diagnostic ?? ''} ${text.trim()}`;
-      block.lines.push(n);
+      block.diagnosticLines.push(n);
       continue;
     }
     inDiagnostic = false;
@@ -63,7 +64,7 @@ function dsnBlocks(lines: readonly string[], end: number): Block[] {
     const [name, value] = header;
     if (name === 'final-recipient' || name === 'original-recipient') {
       if (block === undefined || (block.recipient !== undefined && name === 'final-recipient' && block.status !== undefined)) {
-        block = { first: n, lines: [] };
+        block = { first: n, diagnosticLines: [] };
         blocks.push(block);
       }
       if (name === 'final-recipient' || block.recipient === undefined) block.recipient = typed(value);
@@ -72,11 +73,11 @@ function dsnBlocks(lines: readonly string[], end: number): Block[] {
       else if (name === 'status') block.status = value.split(/[\s(]/)[0];
       else if (name === 'remote-mta') block.remoteMta = typed(value).split(/[\s[]/)[0];
       else if (name === 'diagnostic-code') {
-        block.diagnostic = typed(value);
-        block.diagnosticLine = n;
+        // The type stays where it says something (`x-unix; ...` is a local delivery program).
+        block.diagnostic = /^smtp[ \t]*;/i.test(value) ? typed(value) : value;
+        block.diagnosticLines.push(n);
         inDiagnostic = true;
-      } else continue;
-      block.lines.push(n);
+      }
     }
   }
   return blocks.filter((b) => b.action === undefined ? /^[45]\./.test(b.status ?? '') : b.action === 'failed' || b.action === 'delayed');
@@ -93,25 +94,31 @@ function bodyStart(lines: readonly string[]): number {
   return blank < 0 ? 0 : blank + 1;
 }
 
-/** The human-readable part: the body up to the first machine-readable or returned part. */
+/** MIME structure inside a body: a part's header fields and boundary lines. */
+const MIME_LINE = /^(?:content-[a-z-]{1,40}:|--[^\s]{6,200}$|[ \t]+(?:charset|boundary|name)=)/i;
+
+/** The human-readable part: the body up to the first machine-readable or returned part, without MIME structure. */
 function humanLines(lines: readonly string[], end: number): number[] {
   const out: number[] = [];
   const machine = /^content-type:[ \t]*message\/(?:delivery-status|global-delivery-status)/i;
   for (let n = bodyStart(lines); n < end; n++) {
     if (machine.test(lines[n]!)) break;
-    out.push(n);
+    if (!MIME_LINE.test(lines[n]!)) out.push(n);
   }
   return out;
 }
 
-/** A line that is one address alone: `<a@b>:` (qmail), `  a@b` (Exim), `a@b:`. */
-const ADDRESS_LINE = /^[ \t]*<?([^\s<>@:]{1,128}@[A-Za-z0-9.-]{1,253})>?:?[ \t]*$/;
+/**
+ * A line that starts with a recipient address: alone (`  a@b` in Exim, `<a@b>:` in qmail) or
+ * before a colon and the reply (`a@b: 550 5.2.2 Mailbox full` in OpenSMTPD).
+ */
+const ADDRESS_LINE = /^[ \t]*<?([^\s<>@:]{1,128}@[A-Za-z0-9.-]{1,253})>?(?::(?=[ \t]|$)|[ \t]*$)/;
 
 /**
  * The lines as one text. In a quoted-printable part a line ending in `=` goes on without a
  * break (`bloc=` + `ked using` is `blocked using`) and `=20` is a space.
  */
-function joined(lines: readonly string[], numbers: readonly number[], quotedPrintable = false): string {
+function joined(lines: readonly string[], numbers: readonly number[], quotedPrintable: boolean): string {
   let text = '';
   for (const n of numbers) {
     const line = lines[n]!.trim();
@@ -122,24 +129,43 @@ function joined(lines: readonly string[], numbers: readonly number[], quotedPrin
   return quotedPrintable ? text.replace(/=20|=09/g, ' ').replace(/=3D/g, '=').trim() : text.trim();
 }
 
-/** Records from the human-readable text when the bounce has no DSN blocks. */
-function fromHumanText(
-  lines: readonly string[], findings: readonly (readonly Finding[])[], human: readonly number[], deferred: boolean, quotedPrintable: boolean,
-): FoundFailure[] {
-  const starts = human.filter((n) => ADDRESS_LINE.test(lines[n]!));
-  const spans: { recipient?: string; lines: number[] }[] = starts.length === 0
-    ? [{ lines: [...human] }]
-    : starts.map((start, i) => ({
-      recipient: ADDRESS_LINE.exec(lines[start]!)![1]!,
-      lines: human.filter((n) => n > start && n < (starts[i + 1] ?? Infinity)),
-    }));
-  const found: FoundFailure[] = [];
-  for (const span of spans) {
-    const codes = failureCodes(findingsOn(findings, span.lines));
-    const line = codes.line ?? span.lines[0] ?? 0;
-    found.push({ line, ...(span.recipient === undefined ? {} : { recipient: span.recipient }), facts: { ...codes, text: joined(lines, span.lines, quotedPrintable), deferred } });
+/** The human-readable lines about one recipient (all of them when no recipient is named). */
+interface Span {
+  readonly recipient?: string;
+  readonly lines: number[];
+}
+
+/** The human-readable part cut at each line that names a new recipient; what comes before the first is left out. */
+function recipientSpans(lines: readonly string[], human: readonly number[]): Span[] {
+  const spans: Span[] = [];
+  for (const n of human) {
+    const address = ADDRESS_LINE.exec(lines[n]!)?.[1];
+    const current = spans.at(-1);
+    if (address !== undefined && address.toLowerCase() !== current?.recipient?.toLowerCase()) spans.push({ recipient: address, lines: [n] });
+    else current?.lines.push(n);
   }
-  return found;
+  return spans.length > 0 ? spans : [{ lines: [...human] }];
+}
+
+/**
+ * The failing reply's lines within `span`: from the line before line `at` (which often names
+ * the command, `did not like our RCPT TO:`) to the end of the paragraph.
+ */
+function fromLineBefore(lines: readonly string[], span: readonly number[], at: number): number[] {
+  const i = span.indexOf(at);
+  let to = i;
+  while (to + 1 < span.length && lines[span[to + 1]!]!.trim() !== '') to++;
+  return span.slice(Math.max(0, i - 1), to + 1);
+}
+
+/** The first address of an `X-Failed-Recipients:` header (Exim, Gmail). */
+function failedRecipient(lines: readonly string[]): string | undefined {
+  const end = bodyStart(lines);
+  for (let n = 0; n < end; n++) {
+    const header = headerField(lines[n]!);
+    if (header?.[0] === 'x-failed-recipients') return header[1].split(',')[0]!.trim() || undefined;
+  }
+  return undefined;
 }
 
 /** Whether the message says it is a delay warning, not a failure (its Subject or its blocks). */
@@ -149,29 +175,73 @@ function isDelayNotice(lines: readonly string[]): boolean {
   return false;
 }
 
+/** What a bounce says about its recipients, read once for all its blocks. */
+interface Bounce {
+  readonly lines: readonly string[];
+  readonly findings: readonly (readonly Finding[])[];
+  readonly spans: readonly Span[];
+  readonly humanText: string;
+  readonly quotedPrintable: boolean;
+}
+
+function spanText(bounce: Bounce, numbers: readonly number[]): string {
+  return joined(bounce.lines, numbers, bounce.quotedPrintable);
+}
+
+/** A record from a recipient's human-readable lines: their failing reply's paragraph, or all of them. */
+function fromSpan(bounce: Bounce, span: Span, recipient: string | undefined, deferred: boolean): FoundFailure {
+  const codes = failureCodes(findingsOn(bounce.findings, span.lines));
+  const own = codes.line === undefined || span.recipient !== undefined ? span.lines : fromLineBefore(bounce.lines, span.lines, codes.line);
+  const text = spanText(bounce, own);
+  return {
+    line: codes.line ?? span.lines[0] ?? 0,
+    ...(recipient === undefined ? {} : { recipient }),
+    facts: { ...codes, text, deferred },
+    ...(text === bounce.humanText ? {} : { context: bounce.humanText }),
+  };
+}
+
+/** An enhanced code written with a mark the scanner does not take (`550 #5.1.0 Address rejected`). */
+function writtenCode(diagnostic: string): string | undefined {
+  return /(?:^|[\s#(])([245]\.\d{1,3}\.\d{1,3})(?=[\s),;:]|$)/.exec(diagnostic)?.[1];
+}
+
+/** A record from an RFC 3464 block, read with its recipient's human-readable lines. */
+function fromBlock(bounce: Bounce, block: Block): FoundFailure {
+  const wanted = block.recipient?.toLowerCase();
+  const span = bounce.spans.find((s) => s.recipient !== undefined && s.recipient.toLowerCase() === wanted);
+  const diagnosed = block.diagnostic !== undefined && block.diagnostic !== '';
+  // Without a diagnostic, the codes the human-readable lines quote for this recipient count.
+  const codes = failureCodes(findingsOn(bounce.findings, diagnosed || span === undefined ? block.diagnosticLines : span.lines));
+  const enhanced = preferSpecific(block.status, codes.enhanced ?? (diagnosed ? writtenCode(block.diagnostic!) : undefined));
+  const human = span === undefined ? bounce.humanText : spanText(bounce, span.lines);
+  const text = diagnosed ? block.diagnostic! : human;
+  const command = commandIn(normalized(`${text} ${human}`));
+  return {
+    line: block.diagnosticLines[0] ?? block.first,
+    ...(block.recipient === undefined ? {} : { recipient: block.recipient }),
+    facts: {
+      ...(codes.reply === undefined ? {} : { reply: codes.reply }),
+      ...(enhanced === undefined ? {} : { enhanced }),
+      text,
+      ...(block.remoteMta === undefined || block.remoteMta === '' ? {} : { remoteHost: block.remoteMta }),
+      deferred: block.action === 'delayed',
+      ...(command === undefined ? {} : { command }),
+    },
+    ...(text === human ? {} : { context: human }),
+  };
+}
+
 export function dsnFailures(lines: readonly string[], findings: readonly (readonly Finding[])[]): FoundFailure[] {
   const end = originalStart(lines);
   const human = humanLines(lines, end);
   const quotedPrintable = lines.some((line) => /^content-transfer-encoding:[ \t]*quoted-printable/i.test(line));
-  const humanText = joined(lines, human, quotedPrintable);
+  const spans = recipientSpans(lines, human);
+  const bounce: Bounce = { lines, findings, spans, humanText: joined(lines, human, quotedPrintable), quotedPrintable };
   const blocks = dsnBlocks(lines, end);
-  if (blocks.length === 0) return fromHumanText(lines, findings, human, isDelayNotice(lines), quotedPrintable);
-  return blocks.map((block) => {
-    const codes = failureCodes(findingsOn(findings, block.lines));
-    const enhanced = preferSpecific(block.status, codes.enhanced);
-    const diagnosed = block.diagnostic !== undefined && block.diagnostic !== '';
-    const text = diagnosed ? block.diagnostic! : humanText;
-    return {
-      ...(diagnosed && humanText !== '' ? { context: humanText } : {}),
-      line: block.diagnosticLine ?? block.first,
-      ...(block.recipient === undefined ? {} : { recipient: block.recipient }),
-      facts: {
-        ...(codes.reply === undefined ? {} : { reply: codes.reply }),
-        ...(enhanced === undefined ? {} : { enhanced }),
-        text,
-        ...(block.remoteMta === undefined || block.remoteMta === '' ? {} : { remoteHost: block.remoteMta }),
-        deferred: block.action === 'delayed',
-      },
-    };
-  });
+  if (blocks.length > 0) return blocks.map((block) => fromBlock(bounce, block));
+  const deferred = isDelayNotice(lines);
+  const named = spans.filter((span) => span.recipient !== undefined);
+  if (named.length === 0) return [fromSpan(bounce, spans[0]!, failedRecipient(lines), deferred)];
+  return named.map((span) => fromSpan(bounce, span, span.recipient, deferred));
 }

@@ -24,16 +24,30 @@ export function providerOfHost(host: string): ProviderInfo | undefined {
   return best;
 }
 
-/** A word that is only the repeated code prefix of a continued reply line: `550-5.7.1`, `550-`. */
-const REPLY_PREFIX = /^[2-5]\d\d-(?:[245]\.\d{1,3}\.\d{1,3})?$/;
+/** A word that is only a code, or the code prefix a continued reply line repeats: `550`, `550-5.7.1`, `(#5.1.1)`. */
+const CODE_WORD = /^\(?#?(?:[2-5]\d\d-?|(?:[2-5]\d\d-)?[245]\.\d{1,3}\.\d{1,3}\)?)$/;
 
 /**
  * The text as phrases are looked for in it: lower-cased, blanks collapsed, without e-mail
- * addresses (an address names a domain, not who answered or why) and without the code
- * prefixes a joined multi-line reply repeats in mid-sentence.
+ * addresses (an address names a domain, not who answered or why) and without codes (a
+ * joined multi-line reply repeats them in mid-sentence).
  */
 export function normalized(text: string): string {
-  return text.split(/\s+/).filter((word) => !word.includes('@') && !REPLY_PREFIX.test(word)).join(' ').toLowerCase();
+  return text.split(/\s+/).filter((word) => !CODE_WORD.test(word)).map(withoutAddress).join(' ').toLowerCase();
+}
+
+/** Characters that end an address inside a word: `from:<a@b>,` keeps `from:`. */
+const ADDRESS_STOPS = '<>()[]{}:;,"\'';
+
+/** A word with its e-mail address cut out (`from:<a@b.example>` -> `from:`). */
+function withoutAddress(word: string): string {
+  const at = word.indexOf('@');
+  if (at < 0) return word;
+  let from = at;
+  while (from > 0 && !ADDRESS_STOPS.includes(word[from - 1]!)) from--;
+  let to = at + 1;
+  while (to < word.length && !ADDRESS_STOPS.includes(word[to]!)) to++;
+  return withoutAddress(word.slice(0, from).replace(/<$/, '') + word.slice(to).replace(/^>/, ''));
 }
 
 /**

@@ -17,19 +17,18 @@ export interface PhraseRule {
 const rule = (reason: BounceReason, ...phrases: string[]): PhraseRule => ({ reason, phrases });
 
 export const STRONG_PHRASES: readonly PhraseRule[] = [
-  rule('mailererror', 'x-unix;'),
   rule('hostunknown', 'nxdomain', 'domain is not reachable'),
-  rule('notaccept', 'null mx', 'no mx record', 'find a mail exchanger', 'no mail exchanger', 'does not accept mail', "doesn't receive email", 'accepts no mail', 'not accept any mail'),
+  rule('notaccept', 'null mx', 'no mx record', 'no mx found', 'find a mail exchanger', 'no mail exchanger', 'does not accept mail', "doesn't receive email", 'accepts no mail', 'not accept any mail'),
   rule('notcompliantrfc', 'rfc 5322', 'rfc5322', 'not rfc compliant', 'multiple subject', 'multiple from', 'multiple message-id', 'duplicate header', 'multiple addresses in from'),
   rule('virusdetected', 'virus', 'malware', 'infected', 'trojan'),
+  rule('securityerror', 'unauthenticated senders', 'smtp authentication', 'authentication required', 'must authenticate', 'auth required'),
   rule('norelaying', 'relay access denied', 'relaying denied', 'not permitted to relay', 'relay not permitted', 'unable to relay',
     'we do not relay', 'relaying not allowed', 'relay denied', 'relaying mail to', 'not allowed to relay', 'no relaying', 'relay not allowed',
-    "isn't allowed to relay", 'relaying is prohibited', 'configured to relay'),
+    "isn't allowed to relay", 'relaying is prohibited', 'configured to relay', 'insecure mail relay'),
   rule('hasmoved', 'no longer on server', 'has moved', 'user moved', 'address has changed', 'no longer at this address'),
   rule('requireptr', 'reverse dns', 'ptr record', 'no ptr', 'rdns', 'reverse lookup', 'reverse hostname', 'cannot find your hostname',
     'cannot find your reverse', 'client host name', 'no reverse', 'does not resolve to', 'reverse-resolve', 'unresolvable address', 'not resolve your address'),
-  rule('securityerror', 'unauthenticated senders', 'smtp authentication', 'authentication required', 'must authenticate', 'auth required'),
-  rule('spamdetected', 'spam classification', 'classified as spam', 'detected as spam', 'rejected as spam', 'looks like spam', ' ube,', ' ube ', 'unsolicited bulk'),
+  rule('spamdetected', 'spam classification', 'classified as spam', 'detected as spam', 'rejected as spam', 'looks like spam', 'blacklisted url', ' ube,', ' ube ', 'unsolicited bulk'),
   rule('authfailure', 'spf', 'dkim', 'dmarc', 'sender policy framework', 'unauthenticated', 'sender is not authenticated'),
   rule('mailboxfull', 'mailbox full', 'mailbox is full', 'quota exceeded', 'over quota', 'overquota', 'exceeds quota', 'exceeded quota',
     'out of storage', 'exceeded storage', 'mailbox size limit', 'disk quota', 'mailbox quota', 'inbox is full', 'mailfolder is full',
@@ -56,13 +55,13 @@ export const STRONG_PHRASES: readonly PhraseRule[] = [
   rule('securityerror', 'tls required', 'starttls', 'encryption required', 'must use tls', 'authentication failed',
     'invalid credentials', 'password', 'not authenticated'),
   rule('expired', 'expired', 'retry timeout', 'retry time not reached', 'too long in the queue', 'queue too long', 'delivery time',
-    'could not be delivered for', 'delivery attempts will continue', 'delayed'),
-  rule('mailererror', 'mailer error', 'procmail', 'command failed', 'pipe to', 'exit code', 'command died', 'exit status'),
+    'could not be delivered for', 'could not deliver for', 'aborted after', 'failing for a long time', 'delivery attempts will continue', 'delayed'),
+  rule('mailererror', 'x-unix;', 'mailer error', 'procmail', 'command failed', 'pipe to', 'exit code', 'command died', 'exit status'),
   rule('networkerror', 'dns error', 'unexpected name server reply', 'connection timed out', 'network is unreachable', 'no route to host', 'connection refused', 'lost connection',
     'mail loop', 'too many hops', 'loop detected', 'routing loop', 'unexpected name server reply', 'dns lookup', 'name resolution',
     'connection reset', 'timed out', 'timeout', 'hop count exceeded', 'loops back'),
   rule('syntaxerror', 'syntax error', 'command unrecognized', 'command not recognized', 'bad sequence of commands', 'unrecognized command'),
-  rule('contenterror', 'illegal character', 'bare lf', 'bare line feed', 'mime structure', 'malformed mime', 'invalid mime', '8-bit', '8bit', 'message content', 'invalid header',
+  rule('contenterror', 'illegal character', 'bare lf', 'bare line feed', 'mime structure', 'malformed mime', 'invalid mime', 'message content', 'invalid header',
     'header too long', 'content rejected'),
 ];
 
@@ -75,13 +74,13 @@ export const ADDRESS_PHRASES: readonly PhraseRule[] = [
   rule('hostunknown', 'host unknown', 'unknown host', 'domain not found', 'host not found', 'no such domain', 'domain does not exist',
     'name service error', 'host or domain name not found', 'nxdomain', 'domain name not found', 'unknown domain', 'domain is not found',
     'unrouteable mail domain', 'no mx', 'domain not exist', 'invalid domain'),
-  rule('userunknown', 'user unknown', 'unknown user', 'no such user', 'user not found', 'no such mailbox', 'mailbox not found',
+  rule('userunknown', 'recipient address rejected: access denied', 'user unknown', 'unknown user', 'no such user', 'user not found', 'no such mailbox', 'mailbox not found',
     'recipient not found', 'unknown recipient', 'invalid recipient', 'recipient unknown', 'address unknown', 'addressee unknown',
     'does not exist', "doesn't exist", 'no mailbox here', 'not a valid mailbox', 'nosuchuser', 'unknown local part', 'invalid mailbox',
     'no such recipient', 'unknown address', 'no such local user', 'user invalid', 'invalid user', 'is not a valid user',
-    'bad destination mailbox', 'no such account', 'unrouteable address', 'mailbox unavailable', 'recipient address rejected',
+    'bad destination mailbox', 'no such account', 'unrouteable address', 'mailbox unavailable',
     "doesn't have a", 'no such person', 'not listed in', 'unknown or illegal alias', 'no mailbox',
-    'recipient rejected', 'user doesn', 'destination address rejected', 'invalid address', 'address rejected', 'account unavailable',
+    'recipient rejected', 'user doesn', 'destination address rejected', 'invalid address', 'account unavailable',
     'recipient invalid', 'no valid recipients', 'mailbox does not', 'not a known user', 'unknown mailbox', 'user not exist'),
 ];
 
@@ -96,11 +95,11 @@ export const WEAK_PHRASES: readonly PhraseRule[] = [
 
 /** Enhanced codes (without the class) whose registered meaning names one reason. */
 export const CODE_REASONS: ReadonlyMap<string, BounceReason> = new Map<string, BounceReason>([
-  ['1.1', 'userunknown'], ['1.2', 'hostunknown'], ['1.3', 'userunknown'], ['1.4', 'userunknown'], ['1.5', 'userunknown'],
+  ['1.0', 'userunknown'], ['1.1', 'userunknown'], ['1.2', 'hostunknown'], ['1.3', 'userunknown'], ['1.4', 'userunknown'], ['1.5', 'userunknown'],
   ['1.6', 'hasmoved'], ['1.7', 'rejected'], ['1.8', 'rejected'],
   ['2.2', 'mailboxfull'], ['2.3', 'exceedlimit'],
   ['3.1', 'systemfull'], ['3.2', 'notaccept'], ['3.4', 'mesgtoobig'],
-  ['4.1', 'networkerror'], ['4.2', 'networkerror'], ['4.3', 'systemerror'], ['4.4', 'hostunknown'], ['4.6', 'networkerror'], ['4.7', 'expired'],
+  ['4.3', 'systemerror'], ['4.4', 'hostunknown'], ['4.6', 'networkerror'], ['4.7', 'expired'],
   ['5.1', 'syntaxerror'], ['5.2', 'syntaxerror'], ['5.4', 'syntaxerror'], ['5.5', 'syntaxerror'],
   ['6.0', 'contenterror'], ['6.1', 'contenterror'], ['6.2', 'contenterror'], ['6.3', 'contenterror'], ['6.4', 'contenterror'], ['6.5', 'contenterror'],
   ['6.6', 'contenterror'], ['6.7', 'contenterror'], ['6.8', 'contenterror'], ['6.9', 'contenterror'],
