@@ -2,9 +2,9 @@
 // together: the class digit alone cannot tell a full mailbox (452 4.2.2, 552 5.2.2) from a
 // blocked IP (450 4.7.1, 554 5.7.1). See rules.ts for the order the evidence is read in.
 import { REASONS, type ReasonInfo } from './reasons';
-import { ADDRESS_PHRASES, CODE_REASONS, REPLY_REASONS, STRONG_PHRASES, SUBJECT_REASONS, WEAK_PHRASES, commandIn, firstMatch } from './rules';
+import { ADDRESS_PHRASES, CODE_REASONS, REPLY_REASONS, STOCK_PHRASES, STRONG_PHRASES, SUBJECT_REASONS, WEAK_PHRASES, commandIn, firstMatch } from './rules';
 import { detectProvider, normalized } from './provider';
-import { providerToken } from './tokens';
+import { providerCodeReason, providerToken } from './tokens';
 import type { BounceReason, FailureFacts, SmtpStage, Verdict } from './types';
 
 const ENHANCED = /^([245])\.(\d{1,3})\.(\d{1,3})$/;
@@ -42,12 +42,14 @@ function byCommand(reason: BounceReason | undefined, command: SmtpStage | undefi
 function reasonOf(facts: FailureFacts, code: Code | undefined, lower: string, providerId: string | undefined): BounceReason {
   const key = code === undefined ? undefined : `${code.subject}.${code.detail}`;
   const byCode = key === undefined ? undefined : CODE_REASONS.get(key);
-  const specific = providerToken(providerId, lower)?.reason ?? firstMatch(STRONG_PHRASES, lower) ?? byCode ?? firstMatch(ADDRESS_PHRASES, lower);
+  const specific = providerToken(providerId, lower)?.reason ?? providerCodeReason(providerId, facts.enhanced, facts.reply)
+    ?? firstMatch(STRONG_PHRASES, lower) ?? byCode ?? firstMatch(ADDRESS_PHRASES, lower);
   // Only words can be a filter's excuse; a specific code (550 5.1.1) means what it says.
   const generic = byCode === undefined && (code === undefined || code.subject === 0);
   return byCommand(specific, facts.command ?? commandIn(lower), generic)
     ?? firstMatch(WEAK_PHRASES, lower)
     ?? (code === undefined ? undefined : SUBJECT_REASONS.get(code.subject))
+    ?? firstMatch(STOCK_PHRASES, lower)
     ?? (facts.reply === undefined ? undefined : REPLY_REASONS.get(facts.reply))
     ?? 'undefined';
 }

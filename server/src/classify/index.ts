@@ -5,4 +5,5 @@ export { detectProvider, providerOfHost } from './provider';
 export { REASONS } from './reasons';
 export type * from './types';
 export { failuresIn } from './failures';
+export { lineVerdict, type LineVerdict } from './line';
 export type { FailureRecord } from './records';

@@ -50,12 +50,15 @@ function withoutAddress(word: string): string {
   return withoutAddress(word.slice(0, from).replace(/<$/, '') + word.slice(to).replace(/^>/, ''));
 }
 
+/** Tokens that name their provider by themselves: code-like, one word of five characters or more (`[TSS04]`, `S3150`). */
+const NAMING_TOKENS = vendorTokens.filter((t) => t.token.length >= 5 && !t.token.includes(' '));
+
 /**
- * The provider that wrote `lower` (lower-cased text without addresses): the owner of a token
- * in it, else the provider whose longest marker occurs in it.
+ * The provider that wrote `lower` (lower-cased text without addresses): the owner of a
+ * code-like token in it, else the provider whose longest marker occurs in it.
  */
 export function providerOfText(lower: string): ProviderInfo | undefined {
-  const token = vendorTokens.find((t) => lower.includes(t.token.toLowerCase()));
+  const token = NAMING_TOKENS.find((t) => lower.includes(t.token.toLowerCase()));
   if (token !== undefined) return PROVIDERS.find((p) => p.id === token.provider);
   let best: ProviderInfo | undefined;
   let bestLength = 0;

@@ -4,7 +4,8 @@
 //  3. ADDRESS phrases: wording about the address (user or domain unknown);
 //  4. the SMTP command the reply answered, where it changes the meaning (classify.ts);
 //  5. WEAK phrases: wording that only says something when nothing above did;
-//  6. REPLY_REASONS and the subject fall-back: 552, 556, then the subject digit.
+//  6. the subject digit of the enhanced code, then STOCK phrases (a reply's stock text),
+//     then REPLY_REASONS (552, 556, ...).
 // Phrases are lower-case substrings of the lower-cased text (no regex, so nothing can
 // backtrack); within a tier the first rule with a matching phrase wins.
 import type { BounceReason, SmtpStage } from './types';
@@ -17,7 +18,7 @@ export interface PhraseRule {
 const rule = (reason: BounceReason, ...phrases: string[]): PhraseRule => ({ reason, phrases });
 
 export const STRONG_PHRASES: readonly PhraseRule[] = [
-  rule('hostunknown', 'nxdomain', 'domain is not reachable'),
+  rule('hostunknown', 'nxdomain', 'domain is not reachable', 'dns lookup failure'),
   rule('notaccept', 'null mx', 'no mx record', 'no mx found', 'find a mail exchanger', 'no mail exchanger', 'does not accept mail', "doesn't receive email", 'accepts no mail', 'not accept any mail'),
   rule('notcompliantrfc', 'rfc 5322', 'rfc5322', 'not rfc compliant', 'multiple subject', 'multiple from', 'multiple message-id', 'duplicate header', 'multiple addresses in from'),
   rule('virusdetected', 'virus', 'malware', 'infected', 'trojan'),
@@ -44,7 +45,7 @@ export const STRONG_PHRASES: readonly PhraseRule[] = [
     'domain of sender address', 'sender domain', 'sender address is', 'envelope sender', 'bad sender', 'sender is not allowed',
     'address of the sender', 'return path', 'sender unknown', 'unknown sender', 'sender blocked', 'unverified sender', 'permission to post'),
   rule('speeding', 'rate limit', 'ratelimit', 'rate-limit', 'too many messages', 'sending too fast', 'throttl', 'receiving mail at a rate',
-    'exceeded the rate', 'too much mail', 'too many emails', 'unusual rate', 'too many recipients this hour'),
+    'exceeded the rate', 'excessive volume', 'too much mail', 'too many emails', 'unusual rate', 'too many recipients this hour'),
   rule('toomanyconn', 'too many recipients', 'frequency limited', 'too many connections', 'too many simultaneous', 'connection limit', 'too many concurrent', 'too many sessions',
     'maximum number of connections', 'too many smtp sessions', 'connections from your'),
   rule('badreputation', 'reputation'),
@@ -81,7 +82,7 @@ export const ADDRESS_PHRASES: readonly PhraseRule[] = [
     'bad destination mailbox', 'no such account', 'unrouteable address', 'mailbox unavailable',
     "doesn't have a", 'no such person', 'not listed in', 'unknown or illegal alias', 'no mailbox',
     'recipient rejected', 'user doesn', 'destination address rejected', 'invalid address', 'account unavailable',
-    'recipient invalid', 'no valid recipients', 'mailbox does not', 'not a known user', 'unknown mailbox', 'user not exist'),
+    'recipient invalid', 'no valid recipients', 'mailbox does not', 'not a known user', 'unknown mailbox', 'user not exist', 'invalid final delivery userid'),
 ];
 
 /** Wording that decides only when the code did not. */
@@ -89,6 +90,13 @@ export const WEAK_PHRASES: readonly PhraseRule[] = [
   rule('policyviolation', 'potential security issue', 'policy', 'violat', 'prohibited', 'not permitted', 'acceptable use'),
   rule('filtered', 'filtered', 'refused by recipient', 'rejected by recipient', 'recipient refuses', 'not accepting mail', 'preferences'),
   rule('blocked', 'blocked', 'access denied', 'denied', 'refused', 'not allowed'),
+];
+
+/**
+ * The stock texts of replies (RFC 5321's "Service unavailable", "local error in processing"):
+ * the weakest evidence, read after the code's subject.
+ */
+export const STOCK_PHRASES: readonly PhraseRule[] = [
   rule('systemerror', 'system error', 'internal error', 'server error', 'local error', 'temporary failure', 'temporarily unavailable',
     'service unavailable', 'currently unavailable', 'resources temporarily', 'try again later', 'please try later', 'processing error', 'transient'),
 ];

@@ -3,10 +3,11 @@
 // they break, and the exit code is then 2.
 
 import { explain, parseCodeQueryDetailed, renderText, type Explanation } from '../explain';
+import { VENDOR_IDS } from '../service';
 import type { VendorId } from '../service/types';
 import type { CliIo } from './io';
 
-const ALL_VENDORS: readonly VendorId[] = ['microsoft', 'google'];
+const ALL_VENDORS: readonly VendorId[] = VENDOR_IDS;
 
 interface ExplainOptions {
   readonly format: 'text' | 'json';
@@ -19,7 +20,7 @@ function parseVendors(value: string): VendorId[] | string {
   if (value === 'all') return [...ALL_VENDORS];
   const names = value.split(',').map((name) => name.trim());
   const unknown = names.filter((name) => !ALL_VENDORS.includes(name as VendorId));
-  return unknown.length ? `unknown vendor '${unknown.join(', ')}' (use microsoft, google, all or none)` : (names as VendorId[]);
+  return unknown.length ? `unknown vendor '${unknown.join(', ')}' (use ${ALL_VENDORS.join(', ')}, all or none)` : (names as VendorId[]);
 }
 
 function parseArgs(args: readonly string[]): ExplainOptions | string {

@@ -26,4 +26,7 @@ Commands:
       List every status code found, with its position and context.
   check [--format text|json|sarif] [--kind log|transcript|dsn|config] FILE...
       Report problems. Exit 1 when an error is reported, 2 on usage errors
-      or unreadable files, 0 otherwise. FILE may be - for standard input.`;
+      or unreadable files, 0 otherwise. FILE may be - for standard input.
+  classify [--format text|json] [--kind log|transcript|dsn|config] FILE...
+      One record per failed or deferred delivery (per recipient in a bounce):
+      reason (Sisimai's names), hard or soft, provider, retry, who acts.`;

@@ -1,7 +1,8 @@
-// `smtp-status` command line: explain, scan and check over the same core as the server.
+// `smtp-status` command line: explain, scan, check and classify over the same core as the server.
 import { runExplain } from './explain';
 import { runScan } from './scan';
 import { runCheck } from './check';
+import { runClassify } from './classify';
 import { USAGE, type CliIo, nodeIo } from './io';
 
 type Command = (args: string[], io: CliIo) => number | Promise<number>;
@@ -10,6 +11,7 @@ const commands: Record<string, Command> = {
   explain: runExplain,
   scan: runScan,
   check: runCheck,
+  classify: runClassify,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -7,3 +7,4 @@ export { formatQuery, parseCodeQuery, parseCodeQueryDetailed } from './parse';
 export type { ParsedQuery } from './parse';
 export { renderText } from './text';
 export type * from './types';
+export { providerMarkdown, verdictMarkdown } from './verdict';

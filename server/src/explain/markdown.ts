@@ -5,6 +5,7 @@
 
 import type { Advice, RetryAdvice } from '../kb/types';
 import { actorsText, adviceSourceText, answersText, associatedText, citeRfc, RETRY_WORDS } from './shared';
+import { sourceStanding } from './source';
 import type { Citation, Explanation } from './types';
 
 /** Escapes text so that Markdown shows it literally: no emphasis, links, HTML or line breaks. */
@@ -56,7 +57,7 @@ export function renderMarkdown(e: Explanation): string {
   if (e.vendors.length) lines.push(`**How providers use ${escapeMarkdown(e.code)}**`, '');
   for (const v of e.vendors) {
     const action = v.action ? ` ${escapeMarkdown(v.action)}` : '';
-    lines.push(`**${escapeMarkdown(v.vendorName)}** \`${v.written}\`: ${escapeMarkdown(v.meaning)}${action} *(${escapeMarkdown(v.source)})*`, '');
+    lines.push(`**${escapeMarkdown(v.vendorName)}** \`${v.written}\`: ${escapeMarkdown(v.meaning)}${action} *([${escapeMarkdown(v.source.title)}](${v.source.url}), ${sourceStanding(v.source)})*`, '');
   }
 
   const facts: string[] = [];

@@ -2,7 +2,7 @@
 // warning line for each problem at that spot. Uses the hovered line's own scan result only.
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import { escapeMarkdown, explain, renderMarkdown, type CodeQuery } from '../explain';
-import { findingAt, queryOf } from '../service';
+import { failureHoverAt, findingAt, queryOf } from '../service';
 import type { Problem, Range, Severity, VendorId } from '../service/types';
 import type { LineDocument, Position } from './document';
 
@@ -46,7 +46,11 @@ export function hoverAt(document: LineDocument, position: Position, vendors: rea
   if (finding === undefined && problems.length === 0) return null;
 
   const sections = problems.map(problemLine);
-  if (finding !== undefined) sections.push(explanationMarkdown(queryOf(finding, findings), vendors));
+  if (finding !== undefined) {
+    const query = queryOf(finding, findings);
+    const failure = failureHoverAt(document.lineText(line), line, findings, query);
+    sections.push(...(failure === undefined ? [] : [failure.before]), explanationMarkdown(query, vendors), ...(failure?.after === undefined ? [] : [failure.after]));
+  }
   return {
     contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n') },
     range: toRange(finding ?? problems[0]!),

@@ -1,7 +1,8 @@
 // The language service: scanner + rules + settings behind one small API, used by the LSP
 // adapter and the CLI. Pure: no editor or I/O dependencies.
-import { failuresIn, type FailureRecord } from '../classify';
-import type { CodeQuery } from '../explain';
+import { failuresIn, lineVerdict, type FailureRecord } from '../classify';
+import { providerMarkdown, verdictMarkdown, type CodeQuery } from '../explain';
+import { PROVIDERS } from '../kb';
 import { RULES, checkLine } from '../rules';
 import { initialState, parseEnhanced, scanLine } from '../scan';
 import type { Finding } from '../scan/types';
@@ -12,6 +13,7 @@ export { checkLine, RULES } from '../rules';
 export { initialState, lineStatesEqual, scanLine } from '../scan';
 export { detectKind } from './kind';
 export { DEFAULT_SETTINGS } from './settings';
+export { VENDOR_IDS } from '../kb';
 export { classifyFailure } from '../classify';
 export type { FailureFacts, FailureRecord, Verdict } from '../classify';
 
@@ -81,4 +83,19 @@ export function queryOf(finding: Finding, lineFindings: readonly Finding[]): Cod
 /** Every failed or deferred delivery in a document, each with its verdict (see classify/). */
 export function failuresOf(text: string, kind: DocumentKind): FailureRecord[] {
   return failuresIn(splitLines(text), kind);
+}
+
+/** Markdown a hover puts around a failing code's explanation: the verdict before it, the provider after. */
+export interface FailureHover {
+  readonly before: string;
+  readonly after?: string;
+}
+
+/** The verdict sections for a failing code on a line; undefined for successes and lines without a failure. */
+export function failureHoverAt(lineText: string, line: number, lineFindings: readonly Finding[], query: CodeQuery): FailureHover | undefined {
+  const e = query.enhanced;
+  const found = lineVerdict(lineText, line, lineFindings, query.reply, e === undefined ? undefined : `${e.cls}.${e.subject}.${e.detail}`);
+  if (found === undefined) return undefined;
+  const provider = PROVIDERS.find((p) => p.id === found.verdict.provider);
+  return { before: verdictMarkdown(found), ...(provider === undefined ? {} : { after: providerMarkdown(found, provider) }) };
 }

@@ -1,16 +1,12 @@
 // Yahoo / AOL (also the consumer mail of Comcast and AT&T, which moved to Yahoo's servers):
 // the bracketed codes Yahoo writes into its replies. Meanings are our own paraphrases.
 import type { VendorToken } from '../types';
-import { tokenDictionary } from './tokens';
+import { page, tokenDictionary } from './tokens';
 
-const community = tokenDictionary('yahoo', {
-  title: 'Yahoo / AOL SMTP Error Code Directory (tamingdns.com)',
-  url: 'https://tamingdns.com/bounce-decoder/yahoo',
-  read: '2026-12-03',
-  official: false,
-});
+const community = tokenDictionary('yahoo', 'Yahoo / AOL', page('Yahoo / AOL SMTP Error Code Directory (tamingdns.com)',
+  'https://tamingdns.com/bounce-decoder/yahoo', 'community'));
 
 export const YAHOO_TOKENS: readonly VendorToken[] = [
-  community('[TSS02]', 'blocked', 'Mail from the sending IP is deferred: too many connections, user complaints, or an IP or domain Yahoo has not yet verified.', 'Open fewer connections, keep complaint rates low and authenticate the mail; Yahoo lifts the deferral by itself.'),
-  community('[TSS04]', 'blocked', 'Mail from the sending IP is temporarily deferred because of an unexpected volume or user complaints.', 'Slow down, remove unengaged recipients and let the sending server retry.'),
+  community('[TSS02]', 'blocked', 'Mail from the sending IP is deferred: too many connections, user complaints, or an IP or domain Yahoo has not verified yet.', 'Open fewer connections, keep complaints low and authenticate the mail; the deferral lifts by itself.'),
+  community('[TSS04]', 'blocked', 'Mail from the sending IP is deferred for now because of an unexpected volume or user complaints.', 'Slow down, drop unengaged recipients and let the sending server retry.'),
 ];
