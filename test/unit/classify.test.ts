@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyFailure, providerOfHost } from '../../server/src/classify';
+import { failureHoverAt, initialState, queryOf, scanLine } from '../../server/src/service';
 
 test('a full mailbox is a full mailbox whatever the class: 452 4.2.2 and 552 5.2.2', () => {
   const deferred = classifyFailure({ reply: 452, enhanced: '4.2.2', text: 'The email account that you tried to reach is over quota.' });
@@ -70,4 +71,24 @@ test('provider from the relay host: the longest matching suffix wins', () => {
 test('the recipient\'s domain is no clue: an address in the text does not name the provider', () => {
   const verdict = classifyFailure({ reply: 550, enhanced: '5.1.1', text: '<someone@gmail.com>: Recipient address rejected: User unknown', remoteHost: 'mx.example.net' });
   assert.equal(verdict.provider, undefined);
+});
+
+test('hover sections of a failing code: the verdict first, the provider with its source and next step after', () => {
+  const line = 'Dec  3 09:00:02 mx postfix/smtp[2211]: 5A1B2C3D4E: to=<carol@example.net>, relay=mta7.am0.yahoodns.net[198.51.100.7]:25, dsn=4.7.0, status=deferred (host mta7.am0.yahoodns.net[198.51.100.7] said: 421 4.7.0 [TSS04] Messages from 203.0.113.9 temporarily deferred due to unexpected volume or user complaints (in reply to MAIL FROM command))';
+  const { findings } = scanLine(line, 0, initialState('log'));
+  const reply = findings.find((f) => f.text === '421')!;
+  const hover = failureHoverAt(line, 0, findings, queryOf(reply, findings));
+  // What the reader sees: the Markdown with its escapes resolved.
+  const [before, after] = [hover?.before ?? '', hover?.after ?? ''].map((md) => md.replace(/\\(.)/g, '$1'));
+  assert.match(before!, /^\*\*Verdict:\*\* Deferred: .*\(blocked, soft\)\. The sending server retries by itself/);
+  assert.match(after!, /^\*\*Answered by Yahoo \/ AOL/);
+  assert.match(after!, /`\[TSS04\]`: .*\(\[Yahoo \/ AOL SMTP Error Code Directory .*\]\(https:\/\/tamingdns\.com\/bounce-decoder\/yahoo\), community, read 2026-12-03\)/);
+  assert.match(after!, /\*\*Next step:\*\* \[Yahoo Sender Hub\]\(https:\/\/senders\.yahooinc\.com\/\)$/);
+  assert.doesNotMatch(`${hover?.before}${hover?.after}`, /[^\x00-\x7f]/, 'ASCII only');
+});
+
+test('no verdict on a success or on a line that reports none', () => {
+  const line = 'Dec  3 09:00:05 mx postfix/smtp[2214]: 8D4E5F6A7B: to=<frank@example.com>, relay=mx.example.com[192.0.2.26]:25, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 1A2B3C)';
+  const { findings } = scanLine(line, 0, initialState('log'));
+  assert.equal(failureHoverAt(line, 0, findings, queryOf(findings[0]!, findings)), undefined);
 });
