@@ -169,9 +169,17 @@ function evalPostfix() {
 /** Reasons Sisimai gives messages that are no failure (or that it could not judge): not compared. */
 const NOT_FAILURES = new Set(['delivered', 'feedback', 'vacation', 'undefined', 'onhold']);
 
+/** Our judgement of each known disagreement (test/classify-judgements.tsv): file#index -> { right, why }. */
+function readJudgements() {
+  const lines = readFileSync(path.join(root, 'test', 'classify-judgements.tsv'), 'utf8').split('\n');
+  const rows = lines.filter((l) => l.trim() !== '' && !l.startsWith('#')).slice(1).map((l) => l.split('\t'));
+  return new Map(rows.map(([key, right, why]) => [key, { right, why }]));
+}
+
 /**
  * `classify` against Sisimai's verdicts on its own bounces: the reason and hard/soft of each
  * expected recipient, matched to our records in order (the n-th recipient block of a file).
+ * Each disagreement is listed with our judgement of whose answer is right.
  */
 function evalClassify() {
   const dir = path.join(corpora, 'sisimai-bounces');
@@ -185,6 +193,8 @@ function evalClassify() {
     }
     return recordsByFile.get(file);
   };
+  const judgements = readJudgements();
+  const tally = new Map();
   let compared = 0;
   let sameReason = 0;
   let sameBounce = 0;
@@ -203,12 +213,19 @@ function evalClassify() {
     if (ours !== undefined && (ours.bounce === 'hard') === hard) sameBounce++;
     if (ours?.reason !== reason || (ours.bounce === 'hard') !== hard) {
       const said = record === undefined ? 'no record' : `${ours.reason}/${ours.bounce} [${record.facts.reply ?? ''} ${record.facts.enhanced ?? ''}] ${record.facts.text.replace(/\s+/g, ' ').slice(0, 110)}`;
-      disagreements.push(`${file}#${index}: sisimai ${reason}/${hard ? 'hard' : 'soft'} [${row[col('status')]}], ours ${said}`);
+      const judged = judgements.get(`${file}#${index}`);
+      const right = judged?.right ?? 'not judged yet';
+      tally.set(right, (tally.get(right) ?? 0) + 1);
+      disagreements.push(`${file}#${index}: sisimai ${reason}/${hard ? 'hard' : 'soft'} [${row[col('status')]}], ours ${said}`
+        + `\n      right: ${right}${judged === undefined ? '' : ` (${judged.why})`}`);
     }
   }
   console.log(`\n## classify on sisimai-bounces (${compared} recipients; ${[...NOT_FAILURES].join(', ')} left out)`);
   console.log(`reason agreement:    ${sameReason}/${compared} = ${percent(sameReason, compared)}`);
   console.log(`hard/soft agreement: ${sameBounce}/${compared} = ${percent(sameBounce, compared)}`);
+  const defensible = sameReason + (tally.get('ours') ?? 0) + (tally.get('both') ?? 0);
+  console.log(`disagreements, whose answer is right: ${[...tally].map(([right, n]) => `${right} ${n}`).join(', ') || 'none'}`);
+  console.log(`reason agreed or judged right (ours or both): ${defensible}/${compared} = ${percent(defensible, compared)}`);
   for (const line of disagreements) console.log(`  differs   ${line}`);
   return { problems: [] };
 }

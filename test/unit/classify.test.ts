@@ -92,3 +92,31 @@ test('no verdict on a success or on a line that reports none', () => {
   const { findings } = scanLine(line, 0, initialState('log'));
   assert.equal(failureHoverAt(line, 0, findings, queryOf(findings[0]!, findings)), undefined);
 });
+
+test('the command a reply answered changes what the words mean', () => {
+  const afterData = classifyFailure({ reply: 550, text: '550 : User unknown (in reply to end of DATA command)' });
+  assert.equal(afterData.reason, 'filtered', 'RCPT TO had accepted the mailbox: the filter speaks');
+  assert.equal(classifyFailure({ reply: 550, enhanced: '5.1.1', text: 'User unknown (in reply to end of DATA command)' }).reason, 'userunknown', 'a specific code means what it says');
+  assert.equal(classifyFailure({ reply: 553, enhanced: '5.1.0', text: 'SMTP error from remote mail server after MAIL FROM:<a@example.org>: 553 5.1.0 neko does not exist' }).reason, 'rejected', 'an unknown address in answer to MAIL FROM is the sender\'s');
+  assert.equal(classifyFailure({ reply: 554, text: 'SMTP error from remote mail server after initial connection: 554 go away' }).reason, 'blocked');
+  assert.equal(classifyFailure({ text: 'host mx.example.com [192.0.2.1] did not like our RCPT TO: 550 Requested action not taken', reply: 550, command: 'MAIL' }).reason, 'rejected', 'a command given by the source wins over the words');
+});
+
+test('a domain that does not exist is hostunknown; one that exists without a mail server is notaccept', () => {
+  assert.equal(classifyFailure({ enhanced: '5.1.2', text: 'DNS type MX lookup of example.invalid responded with code NXDOMAIN' }).reason, 'hostunknown');
+  const nullMx = classifyFailure({ enhanced: '5.1.10', reply: 556, text: 'The domain example.com doesn\'t receive email according to the administrator: returned Null MX' });
+  assert.deepEqual([nullMx.reason, nullMx.bounce, nullMx.retry], ['notaccept', 'hard', false]);
+  assert.equal(classifyFailure({ text: 'No MX found for domain example.net', enhanced: '5.4.4' }).reason, 'notaccept');
+});
+
+test('a bounce with a 4.x.x status ended a delivery that was retried until the queue lifetime ran out', () => {
+  const timedOut = classifyFailure({ enhanced: '4.4.1', text: 'connect to mx.example.com[192.0.2.1]:25: Connection timed out', deferred: false });
+  assert.deepEqual([timedOut.reason, timedOut.bounce], ['expired', 'soft']);
+  assert.equal(classifyFailure({ enhanced: '4.4.1', text: 'connect to mx.example.com[192.0.2.1]:25: Connection timed out', deferred: true }).reason, 'networkerror', 'still being retried: not expired');
+});
+
+test('codes a reply repeats mid-sentence and addresses are not words', () => {
+  const joined = '552-5.7.0 This message was blocked because its content presents a potential 552-5.7.0 security issue.';
+  assert.equal(classifyFailure({ reply: 552, enhanced: '5.7.0', text: joined }).reason, 'policyviolation');
+  assert.equal(classifyFailure({ reply: 550, text: '550 <spam-reports@example.com>... Relaying denied' }).reason, 'norelaying');
+});

@@ -60,9 +60,10 @@ const UNREACHED: ReadonlySet<string> = new Set(['4.1', '4.2', '4.7']);
 /**
  * A transient failure that ended the delivery all the same (a bounce with a 4.x.x status: no
  * answer, a broken connection, or nothing said) means the sending server retried until the
- * queue lifetime ran out: the message expired.
+ * queue lifetime ran out: the message expired. X.4.7 says so itself, whatever words came with it.
  */
 function gaveUp(reason: BounceReason, code: Code | undefined, cls: number | undefined, deferred: boolean): BounceReason {
+  if (reason === 'networkerror' && code?.subject === 4 && code.detail === 7) return 'expired';
   if (deferred || cls !== 4) return reason;
   const unreached = code !== undefined && UNREACHED.has(`${code.subject}.${code.detail}`);
   return reason === 'undefined' || (reason === 'networkerror' && (code === undefined || unreached)) ? 'expired' : reason;

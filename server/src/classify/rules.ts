@@ -43,7 +43,9 @@ export const STRONG_PHRASES: readonly PhraseRule[] = [
     'account has been locked', 'account is blocked', 'account expired', 'compte du destinataire est bloque', 'is frozen', 'temporarily disabled'),
   rule('rejected', 'sender address rejected', 'sender rejected', 'sender verify failed', 'sender denied', 'invalid sender', 'rejected sender',
     'domain of sender address', 'sender domain', 'sender address is', 'envelope sender', 'bad sender', 'sender is not allowed',
-    'address of the sender', 'return path', 'sender unknown', 'unknown sender', 'sender blocked', 'unverified sender', 'permission to post'),
+    'address of the sender', 'return path', 'sender unknown', 'unknown sender', 'sender blocked', 'unverified sender', 'permission to post',
+    // A Google Groups refusal (no such group, or no right to post) links its help centre in any language.
+    'groups.google.com/support'),
   rule('speeding', 'rate limit', 'ratelimit', 'rate-limit', 'too many messages', 'sending too fast', 'throttl', 'receiving mail at a rate',
     'exceeded the rate', 'excessive volume', 'too much mail', 'too many emails', 'unusual rate', 'too many recipients this hour'),
   rule('toomanyconn', 'too many recipients', 'frequency limited', 'too many connections', 'too many simultaneous', 'connection limit', 'too many concurrent', 'too many sessions',
@@ -58,7 +60,7 @@ export const STRONG_PHRASES: readonly PhraseRule[] = [
   rule('expired', 'expired', 'retry timeout', 'retry time not reached', 'too long in the queue', 'queue too long', 'delivery time',
     'could not be delivered for', 'could not deliver for', 'aborted after', 'failing for a long time', 'delivery attempts will continue', 'delayed'),
   rule('mailererror', 'x-unix;', 'mailer error', 'procmail', 'command failed', 'pipe to', 'exit code', 'command died', 'exit status'),
-  rule('networkerror', 'dns error', 'unexpected name server reply', 'connection timed out', 'network is unreachable', 'no route to host', 'connection refused', 'lost connection',
+  rule('networkerror', 'dns error', 'unexpected name server reply', 'did not accept our requests to connect', 'connection timed out', 'network is unreachable', 'no route to host', 'connection refused', 'lost connection',
     'mail loop', 'too many hops', 'loop detected', 'routing loop', 'unexpected name server reply', 'dns lookup', 'name resolution',
     'connection reset', 'timed out', 'timeout', 'hop count exceeded', 'loops back'),
   rule('syntaxerror', 'syntax error', 'command unrecognized', 'command not recognized', 'bad sequence of commands', 'unrecognized command'),
@@ -140,7 +142,7 @@ export const COMMAND_PHRASES: readonly (readonly [string, SmtpStage])[] = [
   ['after ehlo', 'EHLO'], ['after helo', 'EHLO'], ['in reply to ehlo', 'EHLO'], ['in reply to helo', 'EHLO'], ['>>> ehlo', 'EHLO'], ['>>> helo', 'EHLO'],
   ['after mail from', 'MAIL'], ['in reply to mail from', 'MAIL'], ['>>> mail from', 'MAIL'],
   ['after rcpt to', 'RCPT'], ['in reply to rcpt to', 'RCPT'], ['>>> rcpt to', 'RCPT'], ['did not like our rcpt', 'RCPT'],
-  ['after data', 'DATA'], ['after end of data', 'DATA'], ['in reply to data', 'DATA'], ['in reply to end of data', 'DATA'], ['>>> data', 'DATA'],
+  ['after data', 'DATA'], ['after end of data', 'DATA'], ['in reply to data', 'DATA'], ['in reply to end of data', 'DATA'], ['>>> data', 'DATA'], ['smtp command data', 'DATA'],
   ['did not like our data', 'DATA'],
 ];
 
