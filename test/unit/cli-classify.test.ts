@@ -41,6 +41,7 @@ test('Exim and Sendmail logs: ** failed, == deferred, stat= with relay', () => {
   assert.deepEqual(records('exim.log').map(brief), [
     'alice@example.com userunknown hard - false sender',
     'bob@example.net blocked soft proofpoint true sending-admin',
+    'dave@example.org networkerror soft - true receiving-side',
   ]);
   assert.deepEqual(records('sendmail.log').map(brief), [
     'gina@example.com securityerror soft apple false sending-admin',
@@ -78,6 +79,7 @@ test('ESP events: SendGrid-style arrays and an SES notification with several rec
     'pat@example.com userunknown hard - false sender',
     'quinn@example.com speeding soft - true sending-admin',
   ]);
+  assert.deepEqual(records('mailgun.json').map(brief), ['uma@example.com speeding soft apple true sending-admin'], 'Mailgun: severity temporary, the MX host names Apple');
   assert.deepEqual(records('ses.json').map(brief), [
     'sam@example.com mailboxfull soft - true recipient',
     'tess@example.com userunknown hard - false sender',

@@ -7,7 +7,8 @@ import type { FoundFailure } from './records';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const RECIPIENT_KEYS = ['recipient', 'email', 'emailAddress', 'Email', 'rcpt', 'to'];
-const TEXT_KEYS = ['diagnosticCode', 'reason', 'response', 'description', 'message', 'Details', 'Description', 'error', 'smtp-response', 'bounce_reason'];
+// The SMTP reply first; Mailgun's top-level `reason` is only a category (`generic`), SendGrid's is the reply.
+const TEXT_KEYS = ['diagnosticCode', 'response', 'message', 'Details', 'smtp-response', 'bounce_reason', 'reason', 'description', 'Description', 'error'];
 const STATUS_KEYS = ['status', 'enhanced_code', 'enhancedCode', 'Status'];
 const CODE_KEYS = ['code', 'smtp_code', 'smtpCode', 'reply'];
 const HOST_KEYS = ['mx-host', 'mxHost', 'remoteMtaHost', 'remote_mta', 'remoteMta', 'mx'];
@@ -65,7 +66,8 @@ function eventOf(fields: Fields): EspEvent | undefined {
     ...(reply === undefined ? {} : { reply }),
     ...(enhanced === undefined ? {} : { enhanced }),
     ...(remoteHost === undefined ? {} : { remoteHost }),
-    deferred: DEFER_EVENTS.test(event) || enhanced?.startsWith('4.') === true || (reply !== undefined && reply < 500),
+    // Mailgun says `failed` for both and tells them apart by `severity: temporary`.
+    deferred: DEFER_EVENTS.test(`${event} ${fields['severity'] ?? ''}`) || enhanced?.startsWith('4.') === true || (reply !== undefined && reply < 500),
   };
 }
 

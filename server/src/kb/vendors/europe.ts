@@ -18,6 +18,7 @@ const TONLINE_RESET = 'Make the server\'s host name lead to an imprint page, the
 
 export const EUROPE_TOKENS: readonly VendorToken[] = [
   gmx('IP address is block listed', 'blocked', 'GMX refuses the connection because the sending IP is on a block list; the URL at the end of the reply explains the case.', 'Open the URL in the last line of the reply; it names the list and how to ask for removal.'),
+  gmx('Bad DNS PTR resource record', 'requireptr', 'GMX refuses the connection because the sending IP has no valid reverse DNS (PTR) record, or it does not match.', 'Publish a PTR record for the IP whose name resolves back to it.'),
   tonlineReputation('None/bad reputation', 'badreputation', 'T-Online accepts mail only from hosts it knows; this IP has no or a bad reputation there, often a new or long-silent server (code NOWL).', TONLINE_RESET),
   tonline('(BL)', 'blocked', 'The sending IP is on T-Online\'s block list; the block does not lift by itself.', TONLINE_RESET),
   orange('OFR004_104', 'toomanyconn', 'The sending IP opened too many connections to Orange at once.', 'Use fewer parallel connections to Orange.'),
