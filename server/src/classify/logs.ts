@@ -45,9 +45,11 @@ function postfix(text: string, line: number, findings: readonly Finding[]): Foun
   const recipient = bare(field(text, 'to=', ' ,'));
   const remoteHost = hostOf(field(text, 'relay=', ' ,'));
   const codes = failureCodes(findings);
+  // `status=expired, returned to sender` has no reply: its status word is all it says.
+  const said = detail === '' ? status : replyPart(detail);
   return {
     line, ...(recipient === undefined ? {} : { recipient }),
-    facts: { ...codes, text: replyPart(detail), ...(remoteHost === undefined ? {} : { remoteHost }), deferred: status === 'deferred' },
+    facts: { ...codes, text: said, ...(remoteHost === undefined ? {} : { remoteHost }), deferred: status === 'deferred' },
   };
 }
 

@@ -57,10 +57,10 @@ export const STRONG_PHRASES: readonly PhraseRule[] = [
   rule('spamdetected', 'spam', 'unsolicited', 'junk mail', 'bulk mail', 'content filter', 'suspicious', 'phishing'),
   rule('securityerror', 'tls required', 'starttls', 'encryption required', 'must use tls', 'authentication failed',
     'invalid credentials', 'password', 'not authenticated'),
-  rule('expired', 'expired', 'retry timeout', 'retry time not reached', 'too long in the queue', 'queue too long', 'delivery time',
+  rule('expired', 'expired', 'retry timeout', 'after a long failure period', 'too long in the queue', 'queue too long', 'delivery time',
     'could not be delivered for', 'could not deliver for', 'aborted after', 'failing for a long time', 'delivery attempts will continue', 'delayed'),
   rule('mailererror', 'x-unix;', 'mailer error', 'procmail', 'command failed', 'pipe to', 'exit code', 'command died', 'exit status'),
-  rule('networkerror', 'dns error', 'unexpected name server reply', 'did not accept our requests to connect', 'connection timed out', 'network is unreachable', 'no route to host', 'connection refused', 'lost connection',
+  rule('networkerror', 'retry time not reached', 'dns error', 'unexpected name server reply', 'did not accept our requests to connect', 'connection timed out', 'network is unreachable', 'no route to host', 'connection refused', 'lost connection',
     'mail loop', 'too many hops', 'loop detected', 'routing loop', 'unexpected name server reply', 'dns lookup', 'name resolution',
     'connection reset', 'timed out', 'timeout', 'hop count exceeded', 'loops back'),
   rule('syntaxerror', 'syntax error', 'command unrecognized', 'command not recognized', 'bad sequence of commands', 'unrecognized command'),
@@ -74,7 +74,7 @@ export const STRONG_PHRASES: readonly PhraseRule[] = [
  * rejected: authentication failed` keep their code's reason.
  */
 export const ADDRESS_PHRASES: readonly PhraseRule[] = [
-  rule('hostunknown', 'host unknown', 'unknown host', 'domain not found', 'host not found', 'no such domain', 'domain does not exist',
+  rule('hostunknown', 'route by dns', 'host unknown', 'unknown host', 'domain not found', 'host not found', 'no such domain', 'domain does not exist',
     'name service error', 'host or domain name not found', 'nxdomain', 'domain name not found', 'unknown domain', 'domain is not found',
     'unrouteable mail domain', 'no mx', 'domain not exist', 'invalid domain'),
   rule('userunknown', 'recipient address rejected: access denied', 'user unknown', 'unknown user', 'no such user', 'user not found', 'no such mailbox', 'mailbox not found',
