@@ -107,7 +107,8 @@ export const STOCK_PHRASES: readonly PhraseRule[] = [
 export const CODE_REASONS: ReadonlyMap<string, BounceReason> = new Map<string, BounceReason>([
   ['1.0', 'userunknown'], ['1.1', 'userunknown'], ['1.2', 'hostunknown'], ['1.3', 'userunknown'], ['1.4', 'userunknown'], ['1.5', 'userunknown'],
   ['1.6', 'hasmoved'], ['1.7', 'rejected'], ['1.8', 'rejected'],
-  ['2.2', 'mailboxfull'], ['2.3', 'exceedlimit'],
+  // X.2.0: the mailbox exists but refused the message (Sisimai's documented mapping), whatever stock text came with it.
+  ['2.0', 'filtered'], ['2.2', 'mailboxfull'], ['2.3', 'exceedlimit'],
   ['3.1', 'systemfull'], ['3.2', 'notaccept'], ['3.4', 'mesgtoobig'],
   ['4.3', 'systemerror'], ['4.4', 'hostunknown'], ['4.6', 'networkerror'], ['4.7', 'expired'],
   ['5.1', 'syntaxerror'], ['5.2', 'syntaxerror'], ['5.4', 'syntaxerror'], ['5.5', 'syntaxerror'],
