@@ -94,6 +94,19 @@ describe('language server over stdio', () => {
     assert.doesNotMatch(enhanced, /\| `550` reply \|/);
   });
 
+  it('opens the hover of a failing code with the verdict and ends it with the provider that answered', async () => {
+    const uri = 'file:///hover/mail.log';
+    const line = 'Dec  3 09:00:01 mx postfix/smtp[2210]: 4F2A81C0E3: to=<bob@example.com>, relay=gmail-smtp-in.l.google.com[192.0.2.25]:25, dsn=5.1.1, '
+      + 'status=bounced (host gmail-smtp-in.l.google.com[192.0.2.25] said: 550 5.1.1 The email account that you tried to reach does not exist. - gsmtp (in reply to RCPT TO command))';
+    client.open(uri, 'mail-log', `${line}\n`);
+    await client.waitForDiagnostics(uri);
+    const text = hoverText(await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at(0, line.indexOf('550 5.1.1') + 1) }));
+    const read = text.replace(/\\(.)/g, '$1');
+    assert.match(read, /^\*\*Verdict:\*\* Rejected: the mailbox does not exist \(userunknown, hard\)\. Do not retry/);
+    assert.ok(read.indexOf('Bad destination mailbox address') > read.indexOf('Verdict'), 'then the explanation');
+    assert.match(read, /\*\*Answered by Google \(Gmail \/ Google Workspace\)\*\*[\s\S]*\*\*Next step:\*\* \[Google sender guidelines\]\(https:\/\/support\.google\.com\/a\/answer\/81126\)$/);
+  });
+
   it('puts the problem at the cursor first in the hover', async () => {
     const line = lineOf(session.text, '550 4.1.1');
     const column = session.text.split('\n')[line]!.indexOf('4.1.1');
