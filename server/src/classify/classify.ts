@@ -1,24 +1,12 @@
 // One verdict for one failed or deferred delivery, from the codes and the reply text
 // together: the class digit alone cannot tell a full mailbox (452 4.2.2, 552 5.2.2) from a
 // blocked IP (450 4.7.1, 554 5.7.1). See rules.ts for the order the evidence is read in.
+import { parseCode, type Code } from './codes';
 import { REASONS, type ReasonInfo } from './reasons';
 import { ADDRESS_PHRASES, CODE_REASONS, REPLY_REASONS, STOCK_PHRASES, STRONG_PHRASES, SUBJECT_REASONS, WEAK_PHRASES, commandIn, firstMatch } from './rules';
 import { detectProvider, normalized } from './provider';
 import { providerCodeReason, providerToken } from './tokens';
 import type { BounceReason, FailureFacts, SmtpStage, Verdict } from './types';
-
-const ENHANCED = /^([245])\.(\d{1,3})\.(\d{1,3})$/;
-
-interface Code {
-  readonly cls: number;
-  readonly subject: number;
-  readonly detail: number;
-}
-
-function parseCode(enhanced: string | undefined): Code | undefined {
-  const m = enhanced === undefined ? null : ENHANCED.exec(enhanced.trim());
-  return m === null ? undefined : { cls: Number(m[1]), subject: Number(m[2]), detail: Number(m[3]) };
-}
 
 /** Whether the attempt will be tried again by the sending server: the log's word, else the code's class. */
 function isDeferred(facts: FailureFacts, code: Code | undefined): boolean {
@@ -42,7 +30,7 @@ function byCommand(reason: BounceReason | undefined, command: SmtpStage | undefi
 function reasonOf(facts: FailureFacts, code: Code | undefined, lower: string, providerId: string | undefined): BounceReason {
   const key = code === undefined ? undefined : `${code.subject}.${code.detail}`;
   const byCode = key === undefined ? undefined : CODE_REASONS.get(key);
-  const specific = providerToken(providerId, lower)?.reason ?? providerCodeReason(providerId, facts.enhanced, facts.reply)
+  const specific = providerToken(providerId, lower)?.reason ?? providerCodeReason(providerId, code, facts.reply)
     ?? firstMatch(STRONG_PHRASES, lower) ?? byCode ?? firstMatch(ADDRESS_PHRASES, lower);
   // Only words can be a filter's excuse; a specific code (550 5.1.1) means what it says.
   const generic = byCode === undefined && (code === undefined || code.subject === 0);

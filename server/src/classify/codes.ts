@@ -39,3 +39,18 @@ export function preferSpecific(a: string | undefined, b: string | undefined): st
   if (a === undefined || a.endsWith('.0.0')) return b ?? a;
   return a;
 }
+
+/** An enhanced code's three numbers. */
+export interface Code {
+  readonly cls: number;
+  readonly subject: number;
+  readonly detail: number;
+}
+
+const ENHANCED = /^([245])\.(\d{1,3})\.(\d{1,3})$/;
+
+/** `5.1.1` -> its numbers; undefined unless it is a failure or success code as RFC 3463 writes it. */
+export function parseCode(enhanced: string | undefined): Code | undefined {
+  const m = enhanced === undefined ? null : ENHANCED.exec(enhanced.trim());
+  return m === null ? undefined : { cls: Number(m[1]), subject: Number(m[2]), detail: Number(m[3]) };
+}

@@ -2,6 +2,7 @@
 // own meaning of the enhanced code. Read before the generic phrase rules.
 import { PROVIDERS, vendorCodes, vendorTokens } from '../kb';
 import type { BounceReason, VendorToken } from '../kb/types';
+import type { Code } from './codes';
 
 /** The first token of the answering provider that occurs in `lower` (lower-cased reply text). */
 export function providerToken(provider: string | undefined, lower: string): VendorToken | undefined {
@@ -9,14 +10,11 @@ export function providerToken(provider: string | undefined, lower: string): Vend
   return vendorTokens.find((token) => token.provider === provider && lower.includes(token.token.toLowerCase()));
 }
 
-const ENHANCED = /^([245])\.(\d{1,3})\.(\d{1,3})$/;
-
 /** The reason the answering provider's dictionary gives this code (and reply, when the row names one). */
-export function providerCodeReason(provider: string | undefined, enhanced: string | undefined, reply: number | undefined): BounceReason | undefined {
+export function providerCodeReason(provider: string | undefined, code: Code | undefined, reply: number | undefined): BounceReason | undefined {
   const vendor = PROVIDERS.find((p) => p.id === provider)?.vendor;
-  const m = enhanced === undefined ? null : ENHANCED.exec(enhanced);
-  if (vendor === undefined || m === null) return undefined;
-  const [cls, subject, detail] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (vendor === undefined || code === undefined) return undefined;
+  const { cls, subject, detail } = code;
   return vendorCodes[vendor].find((row) => row.reason !== undefined && row.cls === cls && row.subject === subject
     && detail >= row.detailFrom && detail <= row.detailTo && (reply === undefined || row.replies.length === 0 || row.replies.includes(reply)))?.reason;
 }

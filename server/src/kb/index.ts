@@ -47,11 +47,6 @@ export const vendorTokens: readonly VendorToken[] = [
 /** The providers we recognise by host and text, each with its dictionary and help page. */
 export { PROVIDERS };
 
-/** The tokens of the enabled vendors that occur in `text`, as a hover shows them. */
-export function vendorTokensIn(text: string, vendors: readonly VendorId[]): VendorToken[] {
-  const lower = text.toLowerCase();
-  return vendorTokens.filter((t) => vendors.includes(t.vendor) && lower.includes(t.token.toLowerCase()));
-}
 
 const registryByKey = new Map(REGISTRY.map((entry) => [`${entry.subject}.${entry.detail}`, entry]));
 const basicByCode = new Map(BASIC_CODES.map((entry) => [entry.code, entry]));
