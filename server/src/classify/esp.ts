@@ -2,6 +2,7 @@
 // per line): SendGrid `bounce`/`dropped`/`deferred`, Mailgun `failed`, Amazon SES `Bounce`
 // notifications, Postmark `Bounce` records and the like. Read by field names, not by vendor:
 // an object naming a recipient and a failure text is one record.
+import { parseCode } from './codes';
 import type { FoundFailure } from './records';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -15,7 +16,6 @@ const HOST_KEYS = ['mx-host', 'mxHost', 'remoteMtaHost', 'remote_mta', 'remoteMt
 const EVENT_KEYS = ['event', 'type', 'notificationType', 'eventType', 'RecordType', 'Type', 'action'];
 const SUCCESS_EVENTS = /^(?:delivered|delivery|processed|open|opened|click|clicked|sent|accepted|success)$/i;
 const DEFER_EVENTS = /defer|delay|temporary|soft|transient/i;
-const ENHANCED = /^[245]\.\d{1,3}\.\d{1,3}$/;
 
 function isObject(value: Json | undefined): value is { [key: string]: Json } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -58,7 +58,7 @@ function eventOf(fields: Fields): EspEvent | undefined {
   const leading = LEADING_CODES.exec(text.trim());
   const status = firstString(fields, STATUS_KEYS) ?? leading?.[2];
   const code = Number(firstString(fields, CODE_KEYS) ?? leading?.[1]);
-  const enhanced = status !== undefined && ENHANCED.test(status) ? status : leading?.[2];
+  const enhanced = parseCode(status) === undefined ? leading?.[2] : status;
   const reply = code >= 400 && code < 600 ? code : undefined;
   const remoteHost = firstString(fields, HOST_KEYS);
   return {
