@@ -120,3 +120,13 @@ test('codes a reply repeats mid-sentence and addresses are not words', () => {
   assert.equal(classifyFailure({ reply: 552, enhanced: '5.7.0', text: joined }).reason, 'policyviolation');
   assert.equal(classifyFailure({ reply: 550, text: '550 <spam-reports@example.com>... Relaying denied' }).reason, 'norelaying');
 });
+
+test('a provider\'s token meaning leaves the hover when its dictionary is switched off; the verdict stays', () => {
+  const line = 'Dec  3 09:00:02 mx postfix/smtp[1]: A1: to=<c@example.net>, relay=mta7.am0.yahoodns.net[198.51.100.7]:25, dsn=4.7.0, status=deferred (host mta7.am0.yahoodns.net[198.51.100.7] said: 421 4.7.0 [TSS04] Messages from 203.0.113.9 temporarily deferred due to unexpected volume or user complaints)';
+  const { findings } = scanLine(line, 0, initialState('log'));
+  const query = queryOf(findings.find((f) => f.text === '421')!, findings);
+  const off = failureHoverAt(line, 0, findings, query, ['microsoft', 'google']);
+  assert.match(off?.before ?? '', /Verdict/);
+  assert.doesNotMatch(off?.after ?? '', /TSS04/);
+  assert.match(off?.after ?? '', /Next step/);
+});

@@ -48,7 +48,7 @@ export function hoverAt(document: LineDocument, position: Position, vendors: rea
   const sections = problems.map(problemLine);
   if (finding !== undefined) {
     const query = queryOf(finding, findings);
-    const failure = failureHoverAt(document.lineText(line), line, findings, query);
+    const failure = failureHoverAt(document.lineText(line), line, findings, query, vendors);
     sections.push(...(failure === undefined ? [] : [failure.before]), explanationMarkdown(query, vendors), ...(failure?.after === undefined ? [] : [failure.after]));
   }
   return {

@@ -7,7 +7,7 @@ import { RULES, checkLine } from '../rules';
 import { initialState, parseEnhanced, scanLine } from '../scan';
 import type { Finding } from '../scan/types';
 import { DEFAULT_SETTINGS, parseSettingsWith } from './settings';
-import type { DocumentKind, Problem, Settings } from './types';
+import type { DocumentKind, Problem, Settings, VendorId } from './types';
 
 export { checkLine, RULES } from '../rules';
 export { initialState, lineStatesEqual, scanLine } from '../scan';
@@ -91,11 +91,17 @@ export interface FailureHover {
   readonly after?: string;
 }
 
-/** The verdict sections for a failing code on a line; undefined for successes and lines without a failure. */
-export function failureHoverAt(lineText: string, line: number, lineFindings: readonly Finding[], query: CodeQuery): FailureHover | undefined {
+/**
+ * The verdict sections for a failing code on a line; undefined for successes and lines without
+ * a failure. A provider's token meaning is shown only while its dictionary is enabled.
+ */
+export function failureHoverAt(
+  lineText: string, line: number, lineFindings: readonly Finding[], query: CodeQuery, vendors: readonly VendorId[] = DEFAULT_SETTINGS.vendors,
+): FailureHover | undefined {
   const e = query.enhanced;
   const found = lineVerdict(lineText, line, lineFindings, query.reply, e === undefined ? undefined : `${e.cls}.${e.subject}.${e.detail}`);
   if (found === undefined) return undefined;
   const provider = PROVIDERS.find((p) => p.id === found.verdict.provider);
-  return { before: verdictMarkdown(found), ...(provider === undefined ? {} : { after: providerMarkdown(found, provider) }) };
+  const shown = found.token === undefined || vendors.includes(found.token.vendor) ? found : { facts: found.facts, verdict: found.verdict };
+  return { before: verdictMarkdown(shown), ...(provider === undefined ? {} : { after: providerMarkdown(shown, provider) }) };
 }
