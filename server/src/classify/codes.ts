@@ -16,7 +16,11 @@ function isFailureClass(f: Finding): boolean {
   return cls === 4 || cls === 5;
 }
 
-/** The first failing reply and enhanced code among `findings` (in document order). */
+/**
+ * The first failing reply and enhanced code among `findings` (in document order). The enhanced
+ * code written with that reply wins over an earlier lone one, which is often the reporting
+ * server's own label (`5.1.0 - Unknown address error 550-'5.7.1 ... Access denied'`).
+ */
 export function failureCodes(findings: readonly Finding[]): FailureCodes {
   let reply: Finding | undefined;
   let enhanced: Finding | undefined;
@@ -25,6 +29,10 @@ export function failureCodes(findings: readonly Finding[]): FailureCodes {
     if (f.kind === 'reply') reply ??= f;
     else enhanced ??= f;
   }
+  const partner = reply?.partner;
+  const paired = partner === undefined ? undefined
+    : findings.find((f) => f.kind === 'enhanced' && f.line === partner.line && f.start === partner.start && isFailureClass(f));
+  enhanced = paired ?? enhanced;
   const first = reply === undefined ? enhanced : enhanced === undefined || reply.line < enhanced.line
     || (reply.line === enhanced.line && reply.start < enhanced.start) ? reply : enhanced;
   return {
