@@ -2,6 +2,8 @@
 // writes (never from the recipient's domain), and every vendor entry's source and date.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { classifyFailure, detectProvider, providerOfHost } from '../../server/src/classify';
 import { PROVIDERS, VENDOR_IDS, vendorCodes, vendorTokens } from '../../server/src/kb';
 
@@ -92,4 +94,12 @@ test('provider tokens are unique, and each code-like token names only its own pr
     seen.add(t.token.toLowerCase());
     if (t.token.length >= 5 && !t.token.includes(' ')) assert.equal(detectProvider(undefined, `550 ${t.token} refused`)?.id, t.provider, t.token);
   }
+});
+
+test('the extension declares one smtpStatus.vendors.<id> setting per dictionary, on by default', () => {
+  const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as
+    { contributes: { configuration: { properties: Record<string, { type?: string; default?: unknown }> } } };
+  const declared = Object.entries(manifest.contributes.configuration.properties).filter(([key]) => key.startsWith('smtpStatus.vendors.'));
+  assert.deepEqual(declared.map(([key]) => key.slice('smtpStatus.vendors.'.length)).sort(), [...VENDOR_IDS].sort());
+  for (const [key, schema] of declared) assert.deepEqual([schema.type, schema.default], ['boolean', true], key);
 });
