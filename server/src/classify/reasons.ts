@@ -29,7 +29,7 @@ export const REASONS: Readonly<Record<BounceReason, ReasonInfo>> = {
   blocked: info('the receiving side refused the sending server (IP, host name or network)', false, 'sending-admin', 'after-fix', 'the sending server\'s admin must get the IP or host delisted or unblocked'),
   spamdetected: info('the message was judged to be spam', false, 'sender', 'after-fix', 'the sender must change the content or the sending practice'),
   policyviolation: info('the message broke a policy of the receiving side', false, 'sender', 'after-fix', 'the sender must follow the receiving side\'s policy'),
-  expired: info('the message waited in the queue too long and was given up', false, 'receiving-side', 'later', 'the receiving side must make its server reachable; send again later'),
+  expired: info('delivery has not succeeded within the sending server\'s retry period', false, 'receiving-side', 'later', 'the receiving side must make its server reachable'),
   rejected: info('the sender address was refused', false, 'sender', 'after-fix', 'the sender must use an envelope sender the receiving side accepts'),
   toomanyconn: info('the sending server opened too many connections', false, 'sending-admin', 'later', 'the sending server\'s admin must open fewer connections at once'),
   speeding: info('the sending server sent too fast and is rate limited', false, 'sending-admin', 'later', 'the sending server\'s admin must slow down'),
