@@ -46,7 +46,7 @@ export const STRONG_PHRASES: readonly PhraseRule[] = [
     'address of the sender', 'return path', 'sender unknown', 'unknown sender', 'sender blocked', 'unverified sender', 'permission to post',
     // A Google Groups refusal (no such group, or no right to post) links its help centre in any language.
     'groups.google.com/support'),
-  rule('speeding', 'rate limit', 'ratelimit', 'rate-limit', 'too many messages', 'sending too fast', 'throttl', 'receiving mail at a rate',
+  rule('speeding', 'rate limit', 'ratelimit', 'rate-limit', 'too many messages', 'sending too fast', 'throttl', 'receiving mail at a rate', 'receiving mail too quickly',
     'exceeded the rate', 'excessive volume', 'too much mail', 'too many emails', 'unusual rate', 'too many recipients this hour'),
   rule('toomanyconn', 'too many recipients', 'frequency limited', 'too many connections', 'too many simultaneous', 'connection limit', 'too many concurrent', 'too many sessions',
     'maximum number of connections', 'too many smtp sessions', 'connections from your'),

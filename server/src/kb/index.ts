@@ -15,7 +15,7 @@ import { GOOGLE_CODES } from './vendors/google';
 import { MICROSOFT_CODES } from './vendors/microsoft';
 import { OUTLOOK_CODES, OUTLOOK_TOKENS } from './vendors/outlook';
 import { PROVIDERS } from './vendors/providers';
-import { YAHOO_TOKENS } from './vendors/yahoo';
+import { YAHOO_CODES, YAHOO_TOKENS } from './vendors/yahoo';
 
 export type * from './types';
 export { REGISTRY_HREF, rfcHref, rfcLabel, rfcRefsIn, draftHref } from './refs';
@@ -32,7 +32,7 @@ export const vendorCodes: Readonly<Record<VendorId, readonly VendorCode[]>> = {
   microsoft: MICROSOFT_CODES,
   google: GOOGLE_CODES,
   outlook: OUTLOOK_CODES,
-  yahoo: [], apple: [], proofpoint: [], mimecast: [], barracuda: [], cisco: [], gmx: [], tonline: [],
+  yahoo: YAHOO_CODES, apple: [], proofpoint: [], mimecast: [], barracuda: [], cisco: [], gmx: [], tonline: [],
   orange: [], mailru: [], yandex: [], zoho: [], qq: [], comcast: [], cox: [],
 };
 

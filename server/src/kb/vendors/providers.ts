@@ -25,7 +25,7 @@ export const PROVIDERS: readonly ProviderInfo[] = [
     ['olc.protection.outlook.com', 'sendersupport.olc', 'hotmail', 'outlook.com'],
     { title: 'Outlook.com sender support', url: 'https://sendersupport.olc.protection.outlook.com/pm/' }),
   provider('yahoo', 'Yahoo / AOL (also Comcast and AT&T consumer mail)', ['.yahoodns.net', '.yahoo.com', '.yahoo.net', '.aol.com', '.aim.com'],
-    ['yahoo', 'postmaster.yahooinc.com', 'senders.yahooinc.com', ' aol '],
+    ['yahoo', 'yahooinc', 'verizonmedia', ' aol '],
     { title: 'Yahoo Sender Hub', url: 'https://senders.yahooinc.com/' }),
   provider('apple', 'Apple iCloud Mail', ['.mail.icloud.com', '.icloud.com', '.me.com', '.mac.com'],
     ['icloud', 'support.apple.com/en-us/ht204137'],
