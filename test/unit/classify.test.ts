@@ -130,3 +130,30 @@ test('a provider\'s token meaning leaves the hover when its dictionary is switch
   assert.doesNotMatch(off?.after ?? '', /TSS04/);
   assert.match(off?.after ?? '', /Next step/);
 });
+
+test('unknown-user words prove a dead mailbox only at RCPT TO or with an X.1.x code; elsewhere a filter refused the message', () => {
+  const atRcpt = classifyFailure({ reply: 550, text: 'host mx.example.org[192.0.2.8] said: 550 <ann@example.org>: User unknown (in reply to RCPT TO command)' });
+  assert.deepEqual([atRcpt.reason, atRcpt.bounce], ['userunknown', 'hard']);
+  const coded = classifyFailure({ reply: 550, enhanced: '5.1.1', text: '550 5.1.1 <ann@example.org>... User unknown' });
+  assert.deepEqual([coded.reason, coded.bounce], ['userunknown', 'hard']);
+  for (const text of ['550 : User unknown', 'The following addresses had permanent fatal errors: [User unknown]',
+    '550 5.7.1 <ann@example.org>: Recipient address rejected: User unknown (in reply to end of DATA command)']) {
+    const verdict = classifyFailure({ reply: 550, enhanced: text.includes('5.7.1') ? '5.7.1' : '5.0.0', text });
+    assert.deepEqual([verdict.reason, verdict.bounce], ['filtered', 'soft'], text);
+  }
+});
+
+test('X.2.1 (mailbox disabled) is a refusal by the mailbox, unless the words at RCPT TO say it does not exist', () => {
+  assert.equal(classifyFailure({ reply: 550, enhanced: '5.2.1', text: '550 5.2.1 <bo@example.net>... User Unknown' }).reason, 'filtered');
+  assert.equal(classifyFailure({ reply: 550, enhanced: '5.2.1', text: '<bo@example.net>... User Unknown (in reply to RCPT TO command)' }).reason, 'userunknown');
+  assert.equal(classifyFailure({ reply: 550, enhanced: '5.2.1', text: '550 5.2.1 The email account that you tried to reach is disabled.' }).reason, 'suspend');
+  const qmail = classifyFailure({ reply: 550, enhanced: '5.2.1', text: '<bo@example.net>: 198.51.100.4 does not like recipient. Remote host said: 550 5.2.1 <bo@example.net>... User Unknown' });
+  assert.equal(qmail.reason, 'userunknown', 'qmail names the RCPT refusal in its own words');
+});
+
+test('provider wording that names an unknown user after DATA: Yahoo\'s "dd" reply, Exchange\'s RESOLVER.ADR status', () => {
+  const yahoo = classifyFailure({ reply: 554, enhanced: '5.0.0', text: '554 delivery error: dd This user doesn\'t have a yahoo.com account (cy@yahoo.com) [0] - mta7.mail.gq1.yahoo.com' });
+  assert.deepEqual([yahoo.reason, yahoo.bounce, yahoo.provider], ['userunknown', 'hard', 'yahoo']);
+  const exchange = classifyFailure({ reply: 550, enhanced: '5.1.10', text: '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup' });
+  assert.deepEqual([exchange.reason, exchange.bounce, exchange.provider], ['userunknown', 'hard', 'microsoft365']);
+});

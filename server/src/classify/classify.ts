@@ -17,24 +17,37 @@ function isDeferred(facts: FailureFacts, code: Code | undefined): boolean {
 
 /**
  * Where the command changes what the words mean: an unknown address in answer to MAIL FROM
- * is the sender's; a "user unknown" after DATA comes from a filter (RCPT TO had accepted the
- * mailbox); a refusal of the connection or greeting is a block of the sending server.
+ * is the sender's; a refusal of the connection or greeting is a block of the sending server.
  */
-function byCommand(reason: BounceReason | undefined, command: SmtpStage | undefined, generic: boolean): BounceReason | undefined {
+function byCommand(reason: BounceReason | undefined, command: SmtpStage | undefined): BounceReason | undefined {
   if (command === 'MAIL' && (reason === 'userunknown' || reason === 'hostunknown' || reason === undefined)) return 'rejected';
-  if (command === 'DATA' && reason === 'userunknown' && generic) return 'filtered';
   if ((command === 'CONNECT' || command === 'EHLO') && reason === undefined) return 'blocked';
   return reason;
+}
+
+/**
+ * "User unknown" in words proves a dead mailbox only at the recipient step: when the reply
+ * answered RCPT TO, or its enhanced code names a bad address (X.1.x). The same words in
+ * answer to the message after DATA, or where nothing tells which command they answered, come
+ * from a layer that had the whole message in hand: the recipient's filter refused it. This
+ * is Sisimai's split between userunknown (status 5.1.1, or a refusal at RCPT) and filtered
+ * (a refusal after DATA, in its own or in unknown-user words), and why filtered is soft.
+ */
+function addressReason(byWords: BounceReason | undefined, command: SmtpStage | undefined, byCode: BounceReason | undefined): BounceReason | undefined {
+  if (byWords !== 'userunknown' || command === 'RCPT' || byCode === 'userunknown') return byWords;
+  return command === undefined || command === 'DATA' ? 'filtered' : byWords;
 }
 
 function reasonOf(facts: FailureFacts, code: Code | undefined, lower: string, providerId: string | undefined): BounceReason {
   const key = code === undefined ? undefined : `${code.subject}.${code.detail}`;
   const byCode = key === undefined ? undefined : CODE_REASONS.get(key);
+  const command = facts.command ?? commandIn(lower);
+  const byWords = firstMatch(ADDRESS_PHRASES, lower);
+  // A refusal by an existing mailbox (X.2.0, X.2.1) at RCPT TO, in words that say it does not exist, is an unknown user.
+  const coded = byCode === 'filtered' && byWords === 'userunknown' && command === 'RCPT' ? undefined : byCode;
   const specific = providerToken(providerId, lower)?.reason ?? providerCodeReason(providerId, code, facts.reply)
-    ?? firstMatch(STRONG_PHRASES, lower) ?? byCode ?? firstMatch(ADDRESS_PHRASES, lower);
-  // Only words can be a filter's excuse; a specific code (550 5.1.1) means what it says.
-  const generic = byCode === undefined && (code === undefined || code.subject === 0);
-  return byCommand(specific, facts.command ?? commandIn(lower), generic)
+    ?? firstMatch(STRONG_PHRASES, lower) ?? coded ?? addressReason(byWords, command, byCode);
+  return byCommand(specific, command)
     ?? firstMatch(WEAK_PHRASES, lower)
     ?? (code === undefined ? undefined : SUBJECT_REASONS.get(code.subject))
     ?? firstMatch(STOCK_PHRASES, lower)

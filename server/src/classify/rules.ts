@@ -107,8 +107,10 @@ export const STOCK_PHRASES: readonly PhraseRule[] = [
 export const CODE_REASONS: ReadonlyMap<string, BounceReason> = new Map<string, BounceReason>([
   ['1.0', 'userunknown'], ['1.1', 'userunknown'], ['1.2', 'hostunknown'], ['1.3', 'userunknown'], ['1.4', 'userunknown'], ['1.5', 'userunknown'],
   ['1.6', 'hasmoved'], ['1.7', 'rejected'], ['1.8', 'rejected'],
-  // X.2.0: the mailbox exists but refused the message (Sisimai's documented mapping), whatever stock text came with it.
-  ['2.0', 'filtered'], ['2.2', 'mailboxfull'], ['2.3', 'exceedlimit'],
+  // X.2.0 and X.2.1 (mailbox disabled, not accepting messages): the mailbox exists but refused
+  // the message, whatever stock text came with it (Sisimai's documented mapping to filtered);
+  // words that name a suspended account are read first and still win.
+  ['2.0', 'filtered'], ['2.1', 'filtered'], ['2.2', 'mailboxfull'], ['2.3', 'exceedlimit'],
   ['3.1', 'systemfull'], ['3.2', 'notaccept'], ['3.4', 'mesgtoobig'],
   ['4.3', 'systemerror'], ['4.4', 'hostunknown'], ['4.6', 'networkerror'], ['4.7', 'expired'],
   ['5.1', 'syntaxerror'], ['5.2', 'syntaxerror'], ['5.4', 'syntaxerror'], ['5.5', 'syntaxerror'],
@@ -143,8 +145,10 @@ export const COMMAND_PHRASES: readonly (readonly [string, SmtpStage])[] = [
   ['after ehlo', 'EHLO'], ['after helo', 'EHLO'], ['in reply to ehlo', 'EHLO'], ['in reply to helo', 'EHLO'], ['>>> ehlo', 'EHLO'], ['>>> helo', 'EHLO'],
   ['after mail from', 'MAIL'], ['in reply to mail from', 'MAIL'], ['>>> mail from', 'MAIL'],
   ['after rcpt to', 'RCPT'], ['in reply to rcpt to', 'RCPT'], ['>>> rcpt to', 'RCPT'], ['did not like our rcpt', 'RCPT'],
+  // qmail-remote's own words for a refused recipient and a refused message; a command named as a tag.
+  ['does not like recipient', 'RCPT'], ['[rcpt_to]', 'RCPT'], ['smtp:rcpt', 'RCPT'],
   ['after data', 'DATA'], ['after end of data', 'DATA'], ['in reply to data', 'DATA'], ['in reply to end of data', 'DATA'], ['>>> data', 'DATA'], ['smtp command data', 'DATA'],
-  ['did not like our data', 'DATA'],
+  ['did not like our data', 'DATA'], ['failed after i sent the message', 'DATA'],
 ];
 
 /** The command named last in `lower`, if any. */

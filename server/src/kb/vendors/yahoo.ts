@@ -17,7 +17,11 @@ const ph01 = tokenDictionary('yahoo', 'Yahoo / AOL', page('Why Yahoo is rejectin
 const community = tokenDictionary('yahoo', 'Yahoo / AOL', page('Yahoo / AOL SMTP Error Code Directory (tamingdns.com)',
   'https://tamingdns.com/bounce-decoder/yahoo', 'community'));
 
+const rejectedHelp = tokenDictionary('yahoo', 'Yahoo / AOL', page('Email sent to Yahoo Mail addresses is rejected',
+  'https://help.yahoo.com/kb/mail-for-desktop/SLN3444.html', 'official'));
+
 export const YAHOO_TOKENS: readonly VendorToken[] = [
+  rejectedHelp('delivery error: dd This user doesn\'t have a', 'userunknown', 'The recipient\'s Yahoo user ID does not exist (Yahoo answers it after the message, not at RCPT TO).', 'Remove the address; a retry never succeeds.'),
   ph01('[PH01]', 'policyviolation', 'Yahoo refused the message for a content policy, for example what looks like phishing.', 'Check the links and content of the message; if it is legitimate, ask Yahoo\'s postmaster to review it.'),
   community('[TSS02]', 'blocked', 'Mail from the sending IP is deferred: too many connections, user complaints, or an IP or domain Yahoo has not verified yet.', 'Open fewer connections, keep complaints low and authenticate the mail; the deferral lifts by itself.'),
   community('[TSS04]', 'blocked', 'Mail from the sending IP is deferred for now because of an unexpected volume or user complaints.', 'Slow down, drop unengaged recipients and let the sending server retry.'),
