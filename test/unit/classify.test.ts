@@ -157,3 +157,14 @@ test('provider wording that names an unknown user after DATA: Yahoo\'s "dd" repl
   const exchange = classifyFailure({ reply: 550, enhanced: '5.1.10', text: '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup' });
   assert.deepEqual([exchange.reason, exchange.bounce, exchange.provider], ['userunknown', 'hard', 'microsoft365']);
 });
+
+test('a temporary failure is no permanent verdict on the mailbox or the domain', () => {
+  const disabledForNow = classifyFailure({ reply: 450, enhanced: '4.2.1', text: '450 4.2.1 <di@example.org>: mailbox temporarily disabled' });
+  assert.deepEqual([disabledForNow.reason, disabledForNow.bounce], ['suspend', 'soft']);
+  assert.equal(classifyFailure({ reply: 451, enhanced: '4.2.0', text: '451 4.2.0 Try again later' }).reason, 'systemerror', '4.2.0 names no refusal by the recipient');
+  const dns = classifyFailure({ reply: 450, enhanced: '4.1.2', deferred: true, text: '450 4.1.2 <ed@example.org>: Recipient address rejected: Domain not found (in reply to RCPT TO command)' });
+  assert.deepEqual([dns.reason, dns.bounce], ['networkerror', 'soft']);
+  const nx = classifyFailure({ enhanced: '4.0.0', deferred: true, text: "DNS Error: DNS type 'mx' lookup of example.org responded with code NXDOMAIN Domain name not found: example.org" });
+  assert.equal(nx.reason, 'networkerror', 'the sending server looks the domain up again');
+  assert.equal(classifyFailure({ enhanced: '5.1.2', reply: 550, text: "DNS type 'mx' lookup of example.org responded with code NXDOMAIN" }).reason, 'hostunknown');
+});

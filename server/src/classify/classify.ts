@@ -3,7 +3,7 @@
 // blocked IP (450 4.7.1, 554 5.7.1). See rules.ts for the order the evidence is read in.
 import { parseCode, type Code } from './codes';
 import { REASONS, type ReasonInfo } from './reasons';
-import { ADDRESS_PHRASES, CODE_REASONS, REPLY_REASONS, STOCK_PHRASES, STRONG_PHRASES, SUBJECT_REASONS, WEAK_PHRASES, commandIn, firstMatch } from './rules';
+import { ADDRESS_PHRASES, REPLY_REASONS, STOCK_PHRASES, STRONG_PHRASES, WEAK_PHRASES, codeReason, commandIn, firstMatch, subjectReason } from './rules';
 import { detectProvider, normalized } from './provider';
 import { providerCodeReason, providerToken } from './tokens';
 import type { BounceReason, FailureFacts, SmtpStage, Verdict } from './types';
@@ -39,8 +39,7 @@ function addressReason(byWords: BounceReason | undefined, command: SmtpStage | u
 }
 
 function reasonOf(facts: FailureFacts, code: Code | undefined, lower: string, providerId: string | undefined): BounceReason {
-  const key = code === undefined ? undefined : `${code.subject}.${code.detail}`;
-  const byCode = key === undefined ? undefined : CODE_REASONS.get(key);
+  const byCode = code === undefined ? undefined : codeReason(code);
   const command = facts.command ?? commandIn(lower);
   const byWords = firstMatch(ADDRESS_PHRASES, lower);
   // A refusal by an existing mailbox (X.2.0, X.2.1) at RCPT TO, in words that say it does not exist, is an unknown user.
@@ -49,7 +48,7 @@ function reasonOf(facts: FailureFacts, code: Code | undefined, lower: string, pr
     ?? firstMatch(STRONG_PHRASES, lower) ?? coded ?? addressReason(byWords, command, byCode);
   return byCommand(specific, command)
     ?? firstMatch(WEAK_PHRASES, lower)
-    ?? (code === undefined ? undefined : SUBJECT_REASONS.get(code.subject))
+    ?? (code === undefined ? undefined : subjectReason(code))
     ?? firstMatch(STOCK_PHRASES, lower)
     ?? (facts.reply === undefined ? undefined : REPLY_REASONS.get(facts.reply))
     ?? 'undefined';
@@ -70,6 +69,15 @@ function gaveUp(reason: BounceReason, code: Code | undefined, cls: number | unde
   return reason === 'undefined' || (reason === 'networkerror' && (code === undefined || unreached)) ? 'expired' : reason;
 }
 
+/**
+ * A domain is unknown only by a permanent answer: in a temporary failure the lookup failed
+ * for now (`Host not found, try again`, a resolver's passing NXDOMAIN) and will be made again,
+ * a DNS problem (networkerror), as Sisimai reads a DNS error in a temporary failure.
+ */
+function forNow(reason: BounceReason, cls: number | undefined): BounceReason {
+  return reason === 'hostunknown' && cls === 4 ? 'networkerror' : reason;
+}
+
 function retrySentence(info: ReasonInfo, retry: boolean, deferred: boolean): string {
   if (!retry) return `Do not retry as is; ${info.next}.`;
   return deferred ? `The sending server retries by itself; ${info.next}.` : `A later retry can help; ${info.next}.`;
@@ -81,7 +89,7 @@ export function classifyFailure(facts: FailureFacts): Verdict {
   const provider = detectProvider(facts.remoteHost, facts.text);
   const lower = normalized(facts.text);
   const cls = facts.reply === undefined ? code?.cls : Math.floor(facts.reply / 100);
-  const reason = gaveUp(reasonOf(facts, code, lower, provider?.id), code, code?.cls ?? cls, deferred);
+  const reason = gaveUp(forNow(reasonOf(facts, code, lower, provider?.id), code?.cls ?? cls), code, code?.cls ?? cls, deferred);
   const info = REASONS[reason];
   const bounce = info.hard && !deferred && cls !== 4 ? 'hard' : 'soft';
   const retry = info.retry !== 'never' && (deferred || info.retry === 'later');

@@ -8,6 +8,7 @@
 //     then REPLY_REASONS (552, 556, ...).
 // Phrases are lower-case substrings of the lower-cased text (no regex, so nothing can
 // backtrack); within a tier the first rule with a matching phrase wins.
+import type { Code } from './codes';
 import type { BounceReason, SmtpStage } from './types';
 
 export interface PhraseRule {
@@ -104,7 +105,7 @@ export const STOCK_PHRASES: readonly PhraseRule[] = [
 ];
 
 /** Enhanced codes (without the class) whose registered meaning names one reason. */
-export const CODE_REASONS: ReadonlyMap<string, BounceReason> = new Map<string, BounceReason>([
+const CODE_REASONS: ReadonlyMap<string, BounceReason> = new Map<string, BounceReason>([
   ['1.0', 'userunknown'], ['1.1', 'userunknown'], ['1.2', 'hostunknown'], ['1.3', 'userunknown'], ['1.4', 'userunknown'], ['1.5', 'userunknown'],
   ['1.6', 'hasmoved'], ['1.7', 'rejected'], ['1.8', 'rejected'],
   // X.2.0 and X.2.1 (mailbox disabled, not accepting messages): the mailbox exists but refused
@@ -122,14 +123,33 @@ export const CODE_REASONS: ReadonlyMap<string, BounceReason> = new Map<string, B
   ['7.27', 'rejected'], ['7.28', 'spamdetected'], ['7.29', 'securityerror'], ['7.30', 'securityerror'],
 ]);
 
+/**
+ * Codes that mean something else in a temporary failure: 4.2.1 is a mailbox disabled for
+ * now (suspend) and 4.2.0 a passing state of the mailbox that says no cause; neither is the
+ * recipient refusing the message, which only a permanent X.2.0 or X.2.1 is (as in Sisimai's table).
+ */
+const TEMPORARY_CODE_REASONS: ReadonlyMap<string, BounceReason | undefined> = new Map<string, BounceReason | undefined>([
+  ['2.0', undefined], ['2.1', 'suspend'],
+]);
+
+/** The reason an enhanced code's registered meaning names, for its class. */
+export function codeReason(code: Code): BounceReason | undefined {
+  const key = `${code.subject}.${code.detail}`;
+  return code.cls === 4 && TEMPORARY_CODE_REASONS.has(key) ? TEMPORARY_CODE_REASONS.get(key) : CODE_REASONS.get(key);
+}
+
 /** Basic reply codes whose standard meaning names one reason (RFC 5321 s4.2.3, RFC 7504). */
 export const REPLY_REASONS: ReadonlyMap<number, BounceReason> = new Map<number, BounceReason>([
   [521, 'notaccept'], [556, 'notaccept'], [552, 'mailboxfull'], [551, 'hasmoved'], [530, 'securityerror'], [535, 'securityerror'],
   [500, 'syntaxerror'], [501, 'syntaxerror'], [502, 'syntaxerror'], [503, 'syntaxerror'], [504, 'syntaxerror'],
 ]);
 
-/** What the subject digit alone says, when nothing else did. */
-export const SUBJECT_REASONS: ReadonlyMap<number, BounceReason> = new Map<number, BounceReason>([
+/** What the subject digit alone says, when nothing else did (a temporary mailbox status, 4.2.x, names no refusal). */
+export function subjectReason(code: Code): BounceReason | undefined {
+  return code.cls === 4 && code.subject === 2 ? undefined : SUBJECT_REASONS.get(code.subject);
+}
+
+const SUBJECT_REASONS: ReadonlyMap<number, BounceReason> = new Map<number, BounceReason>([
   [1, 'userunknown'], [2, 'filtered'], [3, 'systemerror'], [4, 'networkerror'], [6, 'contenterror'], [7, 'securityerror'],
 ]);
 
