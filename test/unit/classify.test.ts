@@ -168,3 +168,11 @@ test('a temporary failure is no permanent verdict on the mailbox or the domain',
   assert.equal(nx.reason, 'networkerror', 'the sending server looks the domain up again');
   assert.equal(classifyFailure({ enhanced: '5.1.2', reply: 550, text: "DNS type 'mx' lookup of example.org responded with code NXDOMAIN" }).reason, 'hostunknown');
 });
+
+test('a failed or missing STARTTLS is failedstarttls: by its words or by the reply 523 / 538', () => {
+  const gone = classifyFailure({ reply: 500, text: 'The error that the other server returned was: 500 Remote server does not support TLS (state 6).' });
+  assert.deepEqual([gone.reason, gone.bounce, gone.whoActs], ['failedstarttls', 'soft', 'sending-admin']);
+  assert.equal(classifyFailure({ reply: 530, enhanced: '5.7.0', text: '530 5.7.0 Must issue a STARTTLS command first' }).reason, 'failedstarttls');
+  assert.equal(classifyFailure({ reply: 538, enhanced: '5.7.11', text: '538 5.7.11 Encryption required for requested authentication mechanism' }).reason, 'failedstarttls');
+  assert.equal(classifyFailure({ reply: 535, enhanced: '5.7.8', text: '535 5.7.8 Authentication failed' }).reason, 'securityerror', 'a failed login is no TLS failure');
+});

@@ -52,5 +52,6 @@ export const REASONS: Readonly<Record<BounceReason, ReasonInfo>> = {
   badreputation: info('the sending IP or domain has a poor reputation', false, 'sending-admin', 'after-fix', 'the sending server\'s admin must improve the reputation of the IP or domain'),
   requireptr: info('the sending IP has no valid reverse DNS (PTR) record', false, 'sending-admin', 'after-fix', 'the sending server\'s admin must publish a PTR record that matches the host name'),
   notcompliantrfc: info('the message is not RFC 5322 compliant', false, 'sending-admin', 'after-fix', 'the sending software must write standard headers'),
+  failedstarttls: info('the two servers could not set up the TLS encryption (STARTTLS) one of them requires', false, 'sending-admin', 'after-fix', 'the sending server\'s admin must agree TLS with the receiving side (a valid certificate, a common TLS version)'),
   undefined: info('the cause could not be told from the reply', false, 'receiving-side', 'after-fix', 'read the reply text; ask the receiving side if it is unclear'),
 };

@@ -56,7 +56,10 @@ export const STRONG_PHRASES: readonly PhraseRule[] = [
     'sorbs', 'dnsbl', 'rbl', 'client host rejected', 'your ip', 'ip address', 'sending ip', 'your network', 'banned',
     'not allowed to connect', 'not accepting connections', 'use the smtp server of your isp', 'connection rejected', 'refused to talk', 'invalid helo', 'bad helo', 'helo command rejected', 'helo name', 'dynamic ip', 'residential', 'dial-up', 'dialup'),
   rule('spamdetected', 'spam', 'unsolicited', 'junk mail', 'bulk mail', 'content filter', 'suspicious', 'phishing'),
-  rule('securityerror', 'tls required', 'starttls', 'encryption required', 'must use tls', 'authentication failed',
+  // STARTTLS refused, failed or required but not offered (Sisimai's failedstarttls).
+  rule('failedstarttls', 'tls required', 'starttls', 'must use tls', 'does not support tls', 'tls negotiation failed', 'tls handshake failed',
+    'tls is required', 'tls not available', 'encryption required'),
+  rule('securityerror', 'authentication failed',
     'invalid credentials', 'password', 'not authenticated'),
   rule('expired', 'expired', 'retry timeout', 'after a long failure period', 'too long in the queue', 'queue too long', 'delivery time',
     'could not be delivered for', 'could not deliver for', 'aborted after', 'failing for a long time', 'delivery attempts will continue', 'delayed'),
@@ -117,7 +120,7 @@ const CODE_REASONS: ReadonlyMap<string, BounceReason> = new Map<string, BounceRe
   ['5.1', 'syntaxerror'], ['5.2', 'syntaxerror'], ['5.4', 'syntaxerror'], ['5.5', 'syntaxerror'],
   ['6.0', 'contenterror'], ['6.1', 'contenterror'], ['6.2', 'contenterror'], ['6.3', 'contenterror'], ['6.4', 'contenterror'], ['6.5', 'contenterror'],
   ['6.6', 'contenterror'], ['6.7', 'contenterror'], ['6.8', 'contenterror'], ['6.9', 'contenterror'],
-  ['7.8', 'securityerror'], ['7.10', 'securityerror'], ['7.11', 'securityerror'], ['7.13', 'suspend'],
+  ['7.8', 'securityerror'], ['7.10', 'failedstarttls'], ['7.11', 'failedstarttls'], ['7.13', 'suspend'],
   ['7.14', 'securityerror'], ['7.17', 'hasmoved'], ['7.18', 'hasmoved'], ['7.20', 'authfailure'], ['7.21', 'authfailure'],
   ['7.22', 'authfailure'], ['7.23', 'authfailure'], ['7.24', 'authfailure'], ['7.25', 'requireptr'], ['7.26', 'authfailure'],
   ['7.27', 'rejected'], ['7.28', 'spamdetected'], ['7.29', 'securityerror'], ['7.30', 'securityerror'],
@@ -140,6 +143,8 @@ export function codeReason(code: Code): BounceReason | undefined {
 
 /** Basic reply codes whose standard meaning names one reason (RFC 5321 s4.2.3, RFC 7504). */
 export const REPLY_REASONS: ReadonlyMap<number, BounceReason> = new Map<number, BounceReason>([
+  // 523 and 538, the replies the registry pairs with X.7.10 (encryption needed) and X.7.11 (encryption required for the mechanism).
+  [523, 'failedstarttls'], [538, 'failedstarttls'],
   [521, 'notaccept'], [556, 'notaccept'], [552, 'mailboxfull'], [551, 'hasmoved'], [530, 'securityerror'], [535, 'securityerror'],
   [500, 'syntaxerror'], [501, 'syntaxerror'], [502, 'syntaxerror'], [503, 'syntaxerror'], [504, 'syntaxerror'],
 ]);

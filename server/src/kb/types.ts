@@ -17,7 +17,7 @@ export type BounceReason = 'userunknown' | 'mailboxfull' | 'hostunknown' | 'bloc
   | 'authfailure' | 'norelaying' | 'mesgtoobig' | 'systemerror' | 'networkerror' | 'suspend'
   | 'hasmoved' | 'notaccept' | 'contenterror' | 'exceedlimit' | 'filtered' | 'mailererror'
   | 'systemfull' | 'syntaxerror' | 'virusdetected' | 'badreputation' | 'requireptr' | 'notcompliantrfc'
-  | 'undefined';
+  | 'failedstarttls' | 'undefined';
 
 /** Where a vendor meaning was read: the page, the day, and whether the provider wrote it. */
 export interface SourcePage {
