@@ -176,3 +176,10 @@ test('a failed or missing STARTTLS is failedstarttls: by its words or by the rep
   assert.equal(classifyFailure({ reply: 538, enhanced: '5.7.11', text: '538 5.7.11 Encryption required for requested authentication mechanism' }).reason, 'failedstarttls');
   assert.equal(classifyFailure({ reply: 535, enhanced: '5.7.8', text: '535 5.7.8 Authentication failed' }).reason, 'securityerror', 'a failed login is no TLS failure');
 });
+
+test('a virus named in the reply is virusdetected; the returned message\'s scanner headers are not', () => {
+  assert.equal(classifyFailure({ reply: 550, text: '550 Virus Detected; Content Rejected' }).reason, 'virusdetected');
+  assert.equal(classifyFailure({ reply: 554, enhanced: '5.7.1', text: '554 5.7.1 Message contains a virus (Eicar-Test-Signature)' }).reason, 'virusdetected');
+  const quoted = classifyFailure({ reply: 550, enhanced: '5.1.1', text: '> 550 5.1.1 <al@example.com>... User unknown > X-Virus-Scanned: ClamAV 0.94.2 > X-Virus-Status: Clean' });
+  assert.equal(quoted.reason, 'userunknown');
+});

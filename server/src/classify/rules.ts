@@ -22,7 +22,8 @@ export const STRONG_PHRASES: readonly PhraseRule[] = [
   rule('hostunknown', 'nxdomain', 'domain is not reachable', 'dns lookup failure'),
   rule('notaccept', 'null mx', 'no mx record', 'no mx found', 'find a mail exchanger', 'no mail exchanger', 'does not accept mail', "doesn't receive email", 'accepts no mail', 'not accept any mail'),
   rule('notcompliantrfc', 'rfc 5322', 'rfc5322', 'not rfc compliant', 'multiple subject', 'multiple from', 'multiple message-id', 'duplicate header', 'multiple addresses in from'),
-  rule('virusdetected', 'virus', 'malware', 'infected', 'trojan'),
+  // Not a bare "virus": every scanned message carries `X-Virus-Scanned:` and `X-Virus-Status: Clean`.
+  rule('virusdetected', 'virus detected', 'virus found', 'viruses found', 'a virus', 'virus infected', 'malware', 'infected', 'trojan'),
   rule('securityerror', 'unauthenticated senders', 'smtp authentication', 'authentication required', 'must authenticate', 'auth required'),
   rule('norelaying', 'relay access denied', 'relaying denied', 'not permitted to relay', 'relay not permitted', 'unable to relay',
     'we do not relay', 'relaying not allowed', 'relay denied', 'relaying mail to', 'not allowed to relay', 'no relaying', 'relay not allowed',
