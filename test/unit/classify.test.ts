@@ -183,3 +183,13 @@ test('a virus named in the reply is virusdetected; the returned message\'s scann
   const quoted = classifyFailure({ reply: 550, enhanced: '5.1.1', text: '> 550 5.1.1 <al@example.com>... User unknown > X-Virus-Scanned: ClamAV 0.94.2 > X-Virus-Status: Clean' });
   assert.equal(quoted.reason, 'userunknown');
 });
+
+test('a final failure that blames the network without a code expired; the same words in a deferral do not', () => {
+  const text = 'This is a permanent error. ed@example.org Error, ERROR_CODE :421, Host not reachable.';
+  assert.deepEqual([classifyFailure({ text, deferred: false }).reason, classifyFailure({ text, deferred: true }).reason], ['expired', 'networkerror']);
+});
+
+test('cPanel\'s "the account or domain may not exist" names the domain first: hostunknown, hard', () => {
+  const verdict = classifyFailure({ text: 'The mail server could not deliver mail to ed@example.net. The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.' });
+  assert.deepEqual([verdict.reason, verdict.bounce], ['hostunknown', 'hard']);
+});

@@ -64,6 +64,9 @@ const UNREACHED: ReadonlySet<string> = new Set(['4.1', '4.2', '4.7']);
  */
 function gaveUp(reason: BounceReason, code: Code | undefined, cls: number | undefined, deferred: boolean): BounceReason {
   if (reason === 'networkerror' && code?.subject === 4 && code.detail === 7) return 'expired';
+  // A failed delivery that quotes no code and blames the network: mail servers retry network
+  // failures until the queue lifetime ends, so a final one means the message expired.
+  if (!deferred && cls === undefined && reason === 'networkerror') return 'expired';
   if (deferred || cls !== 4) return reason;
   const unreached = code !== undefined && UNREACHED.has(`${code.subject}.${code.detail}`);
   return reason === 'undefined' || (reason === 'networkerror' && (code === undefined || unreached)) ? 'expired' : reason;

@@ -19,7 +19,8 @@ export interface PhraseRule {
 const rule = (reason: BounceReason, ...phrases: string[]): PhraseRule => ({ reason, phrases });
 
 export const STRONG_PHRASES: readonly PhraseRule[] = [
-  rule('hostunknown', 'nxdomain', 'domain is not reachable', 'dns lookup failure'),
+  // The last is cPanel's Exim text for a recipient it could not route; the domain comes first among its causes.
+  rule('hostunknown', 'nxdomain', 'domain is not reachable', 'dns lookup failure', 'account or domain may not exist'),
   rule('notaccept', 'null mx', 'no mx record', 'no mx found', 'find a mail exchanger', 'no mail exchanger', 'does not accept mail', "doesn't receive email", 'accepts no mail', 'not accept any mail'),
   rule('notcompliantrfc', 'rfc 5322', 'rfc5322', 'not rfc compliant', 'multiple subject', 'multiple from', 'multiple message-id', 'duplicate header', 'multiple addresses in from'),
   // Not a bare "virus": every scanned message carries `X-Virus-Scanned:` and `X-Virus-Status: Clean`.
@@ -65,7 +66,7 @@ export const STRONG_PHRASES: readonly PhraseRule[] = [
   rule('expired', 'expired', 'retry timeout', 'after a long failure period', 'too long in the queue', 'queue too long', 'delivery time',
     'could not be delivered for', 'could not deliver for', 'aborted after', 'failing for a long time', 'delivery attempts will continue', 'delayed'),
   rule('mailererror', 'x-unix;', 'mailer error', 'procmail', 'command failed', 'pipe to', 'exit code', 'command died', 'exit status'),
-  rule('networkerror', 'retry time not reached', 'dns error', 'unexpected name server reply', 'did not accept our requests to connect', 'connection timed out', 'network is unreachable', 'no route to host', 'connection refused', 'lost connection',
+  rule('networkerror', 'retry time not reached', 'host not reachable', 'dns error', 'unexpected name server reply', 'did not accept our requests to connect', 'connection timed out', 'network is unreachable', 'no route to host', 'connection refused', 'lost connection',
     'mail loop', 'too many hops', 'loop detected', 'routing loop', 'unexpected name server reply', 'dns lookup', 'name resolution',
     'connection reset', 'timed out', 'timeout', 'hop count exceeded', 'loops back'),
   rule('syntaxerror', 'syntax error', 'command unrecognized', 'command not recognized', 'bad sequence of commands', 'unrecognized command'),
