@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyFailure, providerOfHost } from '../../server/src/classify';
-import { failureHoverAt, initialState, queryOf, scanLine } from '../../server/src/service';
+import { failureHoverAt, failuresOf, initialState, queryOf, scanLine } from '../../server/src/service';
 
 test('a full mailbox is a full mailbox whatever the class: 452 4.2.2 and 552 5.2.2', () => {
   const deferred = classifyFailure({ reply: 452, enhanced: '4.2.2', text: 'The email account that you tried to reach is over quota.' });
@@ -192,4 +192,17 @@ test('a final failure that blames the network without a code expired; the same w
 test('cPanel\'s "the account or domain may not exist" names the domain first: hostunknown, hard', () => {
   const verdict = classifyFailure({ text: 'The mail server could not deliver mail to ed@example.net. The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.' });
   assert.deepEqual([verdict.reason, verdict.bounce], ['hostunknown', 'hard']);
+});
+
+test('the reporting server\'s words on a Status: field count with the reply; the record keeps the reply as written', () => {
+  const bounce = [
+    'From: MAILER-DAEMON@mta.example.net', 'Subject: Delivery failure', 'Content-Type: multipart/report; report-type=delivery-status; boundary="b0"', '',
+    '--b0', 'Content-Type: message/delivery-status', '',
+    'Reporting-MTA: dns; mta.example.net', '',
+    'Final-Recipient: rfc822; fay@example.org', 'Action: failed', 'Status: 5.2.1 (mailbox disabled, not accepting messages)',
+    'Remote-MTA: dns; mx.example.org', 'Diagnostic-Code: smtp;550 5.2.1 <fay@example.org>... User Unknown', '', '--b0--',
+  ].join('\n');
+  const [record] = failuresOf(bounce, 'dsn');
+  assert.equal(record?.verdict.reason, 'suspend');
+  assert.equal(record?.facts.text, '550 5.2.1 <fay@example.org>... User Unknown');
 });

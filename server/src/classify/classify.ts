@@ -90,7 +90,7 @@ export function classifyFailure(facts: FailureFacts): Verdict {
   const code = parseCode(facts.enhanced);
   const deferred = isDeferred(facts, code);
   const provider = detectProvider(facts.remoteHost, facts.text);
-  const lower = normalized(facts.text);
+  const lower = normalized(facts.statusNote === undefined ? facts.text : `${facts.text} ${facts.statusNote}`);
   const cls = facts.reply === undefined ? code?.cls : Math.floor(facts.reply / 100);
   const reason = gaveUp(forNow(reasonOf(facts, code, lower, provider?.id), code?.cls ?? cls), code, code?.cls ?? cls, deferred);
   const info = REASONS[reason];

@@ -14,6 +14,8 @@ interface Block {
   recipient?: string;
   action?: string;
   status?: string;
+  /** The reporting MTA's own words for the status (`5.2.1 (mailbox disabled, not accepting messages)`). */
+  statusNote?: string;
   remoteMta?: string;
   diagnostic?: string;
   /** The `Diagnostic-Code:` line and its folded lines, for the codes the scanner found there. */
@@ -70,7 +72,10 @@ function dsnBlocks(lines: readonly string[], end: number): Block[] {
       if (name === 'final-recipient' || block.recipient === undefined) block.recipient = typed(value);
     } else if (block !== undefined) {
       if (name === 'action') block.action = value.toLowerCase().split(/[\s;(]/)[0];
-      else if (name === 'status') block.status = value.split(/[\s(]/)[0];
+      else if (name === 'status') {
+        block.status = value.split(/[\s(]/)[0];
+        block.statusNote = /\(([^()]{1,120})\)/.exec(value)?.[1];
+      }
       else if (name === 'remote-mta') block.remoteMta = typed(value).split(/[\s[]/)[0];
       else if (name === 'diagnostic-code') {
         // The type stays where it says something (`x-unix; ...` is a local delivery program).
@@ -226,6 +231,7 @@ function fromBlock(bounce: Bounce, block: Block): FoundFailure {
       text,
       ...(block.remoteMta === undefined || block.remoteMta === '' ? {} : { remoteHost: block.remoteMta }),
       deferred: block.action === 'delayed',
+      ...(block.statusNote === undefined ? {} : { statusNote: block.statusNote }),
       ...(command === undefined ? {} : { command }),
     },
     ...(text === human ? {} : { context: human }),

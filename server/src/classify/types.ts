@@ -25,6 +25,8 @@ export interface FailureFacts {
   readonly remoteHost?: string;
   /** The log said deferred, or the outcome was a 4xx. */
   readonly deferred?: boolean;
+  /** The reporting server's own words for the status (an RFC 3464 `Status:` comment), read with `text`. */
+  readonly statusNote?: string;
   /** The command the failure answered, when the source says (else read from `text`). */
   readonly command?: SmtpStage;
 }
