@@ -194,15 +194,30 @@ test('cPanel\'s "the account or domain may not exist" names the domain first: ho
   assert.deepEqual([verdict.reason, verdict.bounce], ['hostunknown', 'hard']);
 });
 
-test('the reporting server\'s words on a Status: field count with the reply; the record keeps the reply as written', () => {
-  const bounce = [
-    'From: MAILER-DAEMON@mta.example.net', 'Subject: Delivery failure', 'Content-Type: multipart/report; report-type=delivery-status; boundary="b0"', '',
-    '--b0', 'Content-Type: message/delivery-status', '',
-    'Reporting-MTA: dns; mta.example.net', '',
-    'Final-Recipient: rfc822; fay@example.org', 'Action: failed', 'Status: 5.2.1 (mailbox disabled, not accepting messages)',
-    'Remote-MTA: dns; mx.example.org', 'Diagnostic-Code: smtp;550 5.2.1 <fay@example.org>... User Unknown', '', '--b0--',
+/** A delivery-status report from `reportingMta` with one recipient block. */
+function dsnBounce(reportingMta: string, recipientFields: readonly string[]): string {
+  return [
+    'From: MAILER-DAEMON@example.net', 'Subject: Delivery Status Notification (Failure)',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b0"', '',
+    '--b0', 'Content-Type: message/delivery-status', '', `Reporting-MTA: dns; ${reportingMta}`, '',
+    ...recipientFields, '', '--b0--',
   ].join('\n');
-  const [record] = failuresOf(bounce, 'dsn');
+}
+
+test('the reporting server\'s words on a Status: field count with the reply; the record keeps the reply as written', () => {
+  const [record] = failuresOf(dsnBounce('mta.example.net', [
+    'Final-Recipient: rfc822; fay@example.org', 'Action: failed', 'Status: 5.2.1 (mailbox disabled, not accepting messages)',
+    'Remote-MTA: dns; mx.example.org', 'Diagnostic-Code: smtp;550 5.2.1 <fay@example.org>... User Unknown']), 'dsn');
   assert.equal(record?.verdict.reason, 'suspend');
   assert.equal(record?.facts.text, '550 5.2.1 <fay@example.org>... User Unknown');
+});
+
+test('a DSN without Remote-MTA was answered by its reporting MTA: Outlook.com\'s "mailbox unavailable" is an unknown user', () => {
+  const [record] = failuresOf(dsnBounce('BAY0-MC1-F22.hotmail.com', [
+    'Final-Recipient: rfc822;gil@hotmail.com', 'Action: failed', 'Status: 5.5.0',
+    'Diagnostic-Code: smtp;550 Requested action not taken: mailbox unavailable (-1234567890:12:-1234567890)']), 'dsn');
+  assert.deepEqual([record?.facts.remoteHost, record?.verdict.provider, record?.verdict.reason, record?.verdict.bounce],
+    ['BAY0-MC1-F22.hotmail.com', 'outlook', 'userunknown', 'hard']);
+  const elsewhere = classifyFailure({ reply: 550, enhanced: '5.5.0', text: '550 Requested action not taken: mailbox unavailable', remoteHost: 'mx.example.net' });
+  assert.equal(elsewhere.reason, 'filtered', 'from an unknown server the stock words prove nothing about RCPT TO');
 });

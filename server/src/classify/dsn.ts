@@ -187,6 +187,7 @@ interface Bounce {
   readonly spans: readonly Span[];
   readonly humanText: string;
   readonly quotedPrintable: boolean;
+  readonly reportingMta?: string;
 }
 
 function spanText(bounce: Bounce, numbers: readonly number[]): string {
@@ -211,6 +212,18 @@ function writtenCode(diagnostic: string): string | undefined {
   return /(?:^|[\s#(])([245]\.\d{1,3}\.\d{1,3})(?=[\s),;:]|$)/.exec(diagnostic)?.[1];
 }
 
+/**
+ * The reporting MTA (`Reporting-MTA: dns; mx.example.net`). RFC 3464 names a Remote-MTA only
+ * when another server reported the status; without one, the reporting MTA answered itself.
+ */
+function reportingMta(lines: readonly string[], end: number): string | undefined {
+  for (let n = bodyStart(lines); n < end; n++) {
+    const header = headerField(lines[n]!);
+    if (header?.[0] === 'reporting-mta') return typed(header[1]).split(/[\s[]/)[0] || undefined;
+  }
+  return undefined;
+}
+
 /** A record from an RFC 3464 block, read with its recipient's human-readable lines. */
 function fromBlock(bounce: Bounce, block: Block): FoundFailure {
   const wanted = block.recipient?.toLowerCase();
@@ -222,6 +235,7 @@ function fromBlock(bounce: Bounce, block: Block): FoundFailure {
   const human = span === undefined ? bounce.humanText : spanText(bounce, span.lines);
   const text = diagnosed ? block.diagnostic! : human;
   const command = commandIn(normalized(`${text} ${human}`));
+  const answeredBy = block.remoteMta === undefined || block.remoteMta === '' ? bounce.reportingMta : block.remoteMta;
   return {
     line: block.diagnosticLines[0] ?? block.first,
     ...(block.recipient === undefined ? {} : { recipient: block.recipient }),
@@ -229,7 +243,7 @@ function fromBlock(bounce: Bounce, block: Block): FoundFailure {
       ...(codes.reply === undefined ? {} : { reply: codes.reply }),
       ...(enhanced === undefined ? {} : { enhanced }),
       text,
-      ...(block.remoteMta === undefined || block.remoteMta === '' ? {} : { remoteHost: block.remoteMta }),
+      ...(answeredBy === undefined ? {} : { remoteHost: answeredBy }),
       deferred: block.action === 'delayed',
       ...(block.statusNote === undefined ? {} : { statusNote: block.statusNote }),
       ...(command === undefined ? {} : { command }),
@@ -243,7 +257,8 @@ export function dsnFailures(lines: readonly string[], findings: readonly (readon
   const human = humanLines(lines, end);
   const quotedPrintable = lines.some((line) => /^content-transfer-encoding:[ \t]*quoted-printable/i.test(line));
   const spans = recipientSpans(lines, human);
-  const bounce: Bounce = { lines, findings, spans, humanText: joined(lines, human, quotedPrintable), quotedPrintable };
+  const reporting = reportingMta(lines, end);
+  const bounce: Bounce = { lines, findings, spans, humanText: joined(lines, human, quotedPrintable), quotedPrintable, ...(reporting === undefined ? {} : { reportingMta: reporting }) };
   const blocks = dsnBlocks(lines, end);
   if (blocks.length > 0) return blocks.map((block) => fromBlock(bounce, block));
   const deferred = isDelayNotice(lines);

@@ -9,7 +9,11 @@ const NAME = 'Outlook.com (consumer)';
 const official = dictionary('outlook', NAME, page('Fix NDR error 550 5.7.515 in Outlook.com',
   'https://support.microsoft.com/en-au/topic/fix-ndr-error-550-5-7-515-in-outlook-com-34cfe8f8-6fbf-457e-9e8b-9e4dbaf4e0ef', 'official'));
 
+const spamResource = dictionary('outlook', NAME, page('Microsoft: Multiple types of invalid user bounces (Spam Resource)',
+  'https://www.spamresource.com/2023/09/microsoft-multiple-types-of-invalid.html', 'community'));
+
 export const OUTLOOK_CODES: readonly VendorCode[] = [
+  spamResource('550 5.5.0', 'Outlook.com\'s usual answer to an invalid or closed address, in the stock words of RFC 5321 ("Requested action not taken: mailbox unavailable").', 'Check the address; remove it if it keeps failing.', 'userunknown'),
   official('550 5.7.515', 'The domain in the From header does not pass the authentication Outlook.com requires of large senders (SPF and DKIM passing, a DMARC record, alignment with the From domain).', 'Publish SPF, DKIM and a DMARC record for the From domain and make at least one of them align with it.', 'authfailure'),
 ].flat();
 
