@@ -21,7 +21,7 @@ if (!existsSync(servicePath)) {
   console.error('eval: out/ is missing; run `node build.mjs` first.');
   process.exit(2);
 }
-const { analyzeText, detectKind, DEFAULT_SETTINGS, splitLines } = require(servicePath);
+const { analyzeText, detectKind, DEFAULT_SETTINGS, failuresOf, splitLines } = require(servicePath);
 const yaml = require('js-yaml');
 
 /**
@@ -218,7 +218,73 @@ function evalExim() {
 
 // Exim's test suite configures malformed codes on purpose (`599`, `490 4.5.6`, `4.1234.343`):
 // errors there are listed above, not counted against the corpora of valid real messages.
-const results = [evalSisimai(), evalPostfix()];
+
+/** Reasons Sisimai gives messages that are no failure (or that it could not judge): not compared. */
+const NOT_FAILURES = new Set(['delivered', 'feedback', 'vacation', 'undefined', 'onhold']);
+
+/** Our judgement of each known disagreement (test/classify-judgements.tsv): file#index -> { right, why }. */
+function readJudgements() {
+  const lines = readFileSync(path.join(root, 'test', 'classify-judgements.tsv'), 'utf8').split('\n');
+  const rows = lines.filter((l) => l.trim() !== '' && !l.startsWith('#')).slice(1).map((l) => l.split('\t'));
+  return new Map(rows.map(([key, right, why]) => [key, { right, why }]));
+}
+
+/**
+ * `classify` against Sisimai's verdicts on its own bounces: the reason and hard/soft of each
+ * expected recipient, matched to our records in order (the n-th recipient block of a file).
+ * Each disagreement is listed with our judgement of whose answer is right.
+ */
+function evalClassify() {
+  const dir = path.join(corpora, 'sisimai-bounces');
+  const [header, ...rows] = readFileSync(path.join(dir, 'expected.tsv'), 'utf8').trim().split('\n').map((r) => r.split('\t'));
+  const col = (name) => header.indexOf(name);
+  const recordsByFile = new Map();
+  const recordsOf = (file) => {
+    if (!recordsByFile.has(file)) {
+      const text = readFileSync(path.join(dir, file)).toString('utf8');
+      recordsByFile.set(file, failuresOf(text, detectKind(file, text)));
+    }
+    return recordsByFile.get(file);
+  };
+  const judgements = readJudgements();
+  const tally = new Map();
+  let compared = 0;
+  let sameReason = 0;
+  let sameBounce = 0;
+  const disagreements = [];
+  for (const row of rows) {
+    const reason = row[col('reason')];
+    if (NOT_FAILURES.has(reason)) continue;
+    const file = row[col('file')];
+    const index = Number(row[col('index')]);
+    const records = recordsOf(file);
+    const record = records[index - 1] ?? records[0];
+    const hard = row[col('hardbounce')] === 'true';
+    compared++;
+    const ours = record?.verdict;
+    if (ours?.reason === reason) sameReason++;
+    if (ours !== undefined && (ours.bounce === 'hard') === hard) sameBounce++;
+    if (ours?.reason !== reason || (ours.bounce === 'hard') !== hard) {
+      const said = record === undefined ? 'no record' : `${ours.reason}/${ours.bounce} [${record.facts.reply ?? ''} ${record.facts.enhanced ?? ''}] ${record.facts.text.replace(/\s+/g, ' ').slice(0, 110)}`;
+      const judged = judgements.get(`${file}#${index}`);
+      const right = judged?.right ?? 'not judged yet';
+      tally.set(right, (tally.get(right) ?? 0) + 1);
+      disagreements.push(`${file}#${index}: sisimai ${reason}/${hard ? 'hard' : 'soft'} [${row[col('status')]}], ours ${said}`
+        + `\n      right: ${right}${judged === undefined ? '' : ` (${judged.why})`}`);
+    }
+  }
+  console.log(`\n## classify on sisimai-bounces (${compared} recipients; ${[...NOT_FAILURES].join(', ')} left out)`);
+  console.log(`reason agreement:    ${sameReason}/${compared} = ${percent(sameReason, compared)}`);
+  console.log(`hard/soft agreement: ${sameBounce}/${compared} = ${percent(sameBounce, compared)}`);
+  const defensible = sameReason + (tally.get('ours') ?? 0) + (tally.get('both') ?? 0);
+  console.log(`disagreements, whose answer is right: ${[...tally].map(([right, n]) => `${right} ${n}`).join(', ') || 'none'}`);
+  console.log(`reason agreed or judged right (ours or both): ${defensible}/${compared} = ${percent(defensible, compared)}`);
+  for (const line of disagreements) console.log(`  differs   ${line}`);
+  return { problems: [] };
+}
+
+
+const results = [evalSisimai(), evalPostfix(), evalClassify()];
 evalExim();
 const errorsOnExpected = results.flatMap((s) => s.problems.filter((p) => p.severity === 'error'));
 console.log(`\n${errorsOnExpected.length === 0 ? 'OK' : 'NOT OK'}: ${errorsOnExpected.length} error-level diagnostics on the corpora of valid messages.`);

@@ -94,12 +94,26 @@ describe('language server over stdio', () => {
     assert.doesNotMatch(enhanced, /\| `550` reply \|/);
   });
 
+  it('opens the hover of a failing code with the verdict and ends it with the provider that answered', async () => {
+    const uri = 'file:///hover/mail.log';
+    const line = 'Dec  3 09:00:01 mx postfix/smtp[2210]: 4F2A81C0E3: to=<bob@example.com>, relay=gmail-smtp-in.l.google.com[192.0.2.25]:25, dsn=5.1.1, '
+      + 'status=bounced (host gmail-smtp-in.l.google.com[192.0.2.25] said: 550 5.1.1 The email account that you tried to reach does not exist. - gsmtp (in reply to RCPT TO command))';
+    client.open(uri, 'mail-log', `${line}\n`);
+    await client.waitForDiagnostics(uri);
+    const text = hoverText(await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at(0, line.indexOf('550 5.1.1') + 1) }));
+    const read = text.replace(/\\(.)/g, '$1');
+    assert.match(read, /^\*\*Permanent failure: 550 5\.1\.1\*\* Rejected: the mailbox does not exist \(userunknown, hard\)\. Do not retry/);
+    assert.ok(read.indexOf('Bad destination mailbox address') > read.indexOf('userunknown'), 'then the explanation');
+    assert.match(read, /\*\*Answered by Google \(Gmail \/ Google Workspace\)\*\*[\s\S]*\*\*Next step:\*\* \[Google sender guidelines\]\(https:\/\/support\.google\.com\/a\/answer\/81126\)$/);
+  });
+
   it('opens the hover with the verdict, then the problem at the cursor, said once', async () => {
     const line = lineOf(session.text, '550 4.1.1');
     const column = session.text.split('\n')[line]!.indexOf('4.1.1');
     const text = hoverText(await client.request<Hover>('textDocument/hover', { textDocument: { uri: session.uri }, position: at(line, column + 1) }));
     const [verdict, problem] = text.split('\n\n');
-    assert.match(verdict!, /^\*\*Permanent failure\\: 550 4\\\.1\\\.1\*\* Bad destination mailbox address\. Do not send it again; the sender acts\.$/);
+    // The line says more than the code: the failure's reason follows the code's outcome.
+    assert.match(verdict!, /^\*\*Permanent failure\\: 550 4\\\.1\\\.1\*\* Rejected\\: the mailbox does not exist \\\(userunknown, hard\\\)\\\. Do not retry/);
     assert.match(problem!, /^\*\*Error:\*\* .*\(`class-mismatch`\)$/);
     assert.equal(text.match(/classes disagree|class must match/g)?.length, 1, 'the mismatch is said once');
     // Hovering the reply half of the pair shows the same problem.

@@ -97,12 +97,19 @@ test('maxResults cuts the list, not the totals', async () => {
   assert.ok(structured.total > 1 && structured.truncated);
 });
 
-test('lookup_provider gives a provider meaning with its source page', async () => {
+test('lookup_provider gives a provider meaning with its source page, date and standing', async () => {
   const result = await call(client, 'lookup_provider', { code: '5.7.606' });
-  const structured = result.structuredContent as { meanings: { vendor: string; meaning: string; source: string }[] };
-  const microsoft = structured.meanings.find((m) => m.vendor === 'microsoft');
+  const structured = result.structuredContent as { meanings: { provider: string; meaning: string; source: { url: string; read: string; official: boolean } }[] };
+  const microsoft = structured.meanings.find((m) => m.provider === 'microsoft');
   assert.ok(microsoft, text(result));
-  assert.match(microsoft.source, /Exchange Online/);
+  assert.match(microsoft.source.url, /^https:\/\//);
+  assert.match(microsoft.source.read, /^\d{4}-\d\d-\d\d$/);
+  assert.equal(microsoft.source.official, true);
+  const token = await call(client, 'lookup_provider', { code: '[TSS04]' });
+  assert.notEqual(token.isError, true, text(token));
+  const yahoo = (token.structuredContent as { meanings: { provider: string; reason?: string }[] }).meanings[0];
+  assert.equal(yahoo?.provider, 'yahoo');
+  assert.match(text(token), /Source: .*https:\/\/.*read \d{4}-\d\d-\d\d/);
 });
 
 test('trace follows a message through its content-filter hop, and redacts on request', async () => {
@@ -152,9 +159,9 @@ test('malformed arguments are refused with a message naming the argument', async
   const both = await call(client, 'scan', { path: 'mail.log', text: '550 5.1.1' });
   assert.equal(both.isError, true);
   assert.match(text(both), /either path or text/);
-  const badCode = await call(client, 'lookup_provider', { code: 'five' });
+  const badCode = await call(client, 'lookup_provider', { code: 5 });
   assert.equal(badCode.isError, true);
-  assert.match(text(badCode), /enhanced status code/);
+  assert.match(text(badCode), /code/);
 });
 
 test("the client's declared roots replace the start-up ones", async () => {

@@ -180,7 +180,7 @@ test('vendors: Microsoft ranges and alternatives resolve, labelled with vendor a
   assert.equal(m?.written, '5.7.606-649');
   assert.equal(m?.vendor, 'microsoft');
   assert.equal(m?.vendorName, 'Microsoft 365 / Exchange Online');
-  assert.equal(m?.source, 'Email non-delivery reports and SMTP errors in Exchange Online');
+  assert.equal(m?.source.title, 'Email non-delivery reports and SMTP errors in Exchange Online');
   for (const detail of [606, 649]) assert.ok(isVendorCode(5, 7, detail, ['microsoft']));
   for (const detail of [605, 650]) assert.equal(isVendorCode(5, 7, detail, ['microsoft']), false);
   assert.equal(vendorMeanings(4, 7, 500, ['microsoft'])[0]?.written, '4.7.500-699');
@@ -198,7 +198,7 @@ test('vendors: Google 4.7.28 sits beside the registry meaning, never replacing i
   const google = vendorMeanings(4, 7, 28, ['google']);
   assert.equal(google.length, 1);
   assert.equal(google[0]?.written, '421 4.7.28');
-  assert.equal(google[0]?.source, 'Gmail SMTP errors and codes');
+  assert.equal(google[0]?.source.title, 'Gmail SMTP errors and codes');
   assert.equal(entry('X.7.28').title, 'Mail flood detected');
   assert.equal(vendorMeanings(5, 7, 28, ['google'])[0]?.written, '550 5.7.28');
   assert.ok(isVendorCode(4, 7, 40, ['google']), 'unregistered 4.7.40 is a Google code');
@@ -211,7 +211,9 @@ test('vendors: every row is well formed and kept out of the registry', () => {
   for (const [vendor, rows] of Object.entries(vendorCodes)) {
     for (const row of rows) {
       assert.equal(row.vendor, vendor);
-      assert.ok(row.meaning.length > 10 && row.source.length > 10);
+      assert.ok(row.meaning.length > 10 && row.source.title.length > 10);
+      assert.match(row.source.url, /^https?:\/\//);
+      assert.match(row.source.read, /^\d{4}-\d{2}-\d{2}$/);
       assert.ok(row.detailFrom <= row.detailTo && row.detailTo <= 999);
       assert.ok(row.written.includes(`${row.cls}.${row.subject}.`), row.written);
     }

@@ -3,12 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DEFAULT_SETTINGS, RULES, parseSettings } from '../../server/src/service';
+import { DEFAULT_SETTINGS, RULES, VENDOR_IDS, parseSettings } from '../../server/src/service';
 import type { Settings } from '../../server/src/service/types';
 
 const RULE_IDS = new Set<string>(RULES.map((r) => r.id));
 const SEVERITY_SETTINGS = new Set(['error', 'warning', 'information', 'hint', 'off']);
-const VENDORS = new Set(['microsoft', 'google']);
+const VENDORS: ReadonlySet<string> = new Set(VENDOR_IDS);
 const RUNS = { seed: 6061, numRuns: 300 } as const;
 
 function assertWellFormed(settings: Settings): void {
@@ -36,7 +36,7 @@ const BAD: readonly [Record<string, unknown>, string][] = [
   [{ rules: { 'class-mismatch': 'Error' } }, 'class-mismatch'],
   [{ vendors: 'microsoft' }, 'vendors'],
   [{ vendors: { microsoft: 'yes' } }, 'microsoft'],
-  [{ vendors: { yahoo: true } }, 'yahoo'],
+  [{ vendors: { hotmail: true } }, 'hotmail'],
 ];
 
 test('each bad setting is ignored with exactly one warning naming it, and the defaults are kept', () => {
@@ -85,7 +85,7 @@ test('for arbitrary JSON, parseSettings never throws and returns well-formed set
   const severity = fc.oneof(fc.constantFrom(...SEVERITY_SETTINGS), fc.jsonValue({ maxDepth: 1 }));
   const nearlyValid = fc.record({
     rules: fc.oneof(fc.dictionary(ruleKey, severity, { maxKeys: 5 }), fc.jsonValue({ maxDepth: 1 })),
-    vendors: fc.oneof(fc.dictionary(fc.constantFrom('microsoft', 'google', 'yahoo'), fc.jsonValue({ maxDepth: 0 })), fc.jsonValue({ maxDepth: 1 })),
+    vendors: fc.oneof(fc.dictionary(fc.constantFrom('microsoft', 'google', 'yahoo', 'hotmail'), fc.jsonValue({ maxDepth: 0 })), fc.jsonValue({ maxDepth: 1 })),
     maxProblems: fc.oneof(fc.integer({ min: -10, max: 10_000 }), fc.double(), fc.jsonValue({ maxDepth: 0 })),
   }, { requiredKeys: [] });
   fc.assert(fc.property(fc.oneof(nearlyValid, fc.jsonValue({ maxDepth: 3 })), (raw) => {

@@ -4,3 +4,6 @@ export { classifyFailure } from './classify';
 export { detectProvider, providerOfHost } from './provider';
 export { REASONS } from './reasons';
 export type * from './types';
+export { failuresIn } from './failures';
+export { lineVerdict, type LineVerdict } from './line';
+export type { FailureRecord } from './records';

@@ -24,17 +24,41 @@ export function providerOfHost(host: string): ProviderInfo | undefined {
   return best;
 }
 
-/** The text without its e-mail addresses (`<a@b.example>`, `a@b.example`), lower-cased. */
-export function withoutAddresses(text: string): string {
-  return text.split(/\s+/).filter((word) => !word.includes('@')).join(' ').toLowerCase();
-}
+/** A word that is only a code, or the code prefix a continued reply line repeats: `550`, `550-5.7.1`, `(#5.1.1)`. */
+const CODE_WORD = /^\(?#?(?:[2-5]\d\d-?|(?:[2-5]\d\d-)?[245]\.\d{1,3}\.\d{1,3}\)?)$/;
 
 /**
- * The provider that wrote `lower` (lower-cased text without addresses): the owner of a token
- * in it, else the provider whose longest marker occurs in it.
+ * The text as phrases are looked for in it: lower-cased, blanks collapsed, without e-mail
+ * addresses (an address names a domain, not who answered or why) and without codes (a
+ * joined multi-line reply repeats them in mid-sentence).
+ */
+export function normalized(text: string): string {
+  return text.split(/\s+/).filter((word) => !CODE_WORD.test(word)).map(withoutAddress).join(' ').toLowerCase();
+}
+
+/** Characters that end an address inside a word: `from:<a@b>,` keeps `from:`. */
+const ADDRESS_STOPS = '<>()[]{}:;,"\'';
+
+/** A word with its e-mail address cut out (`from:<a@b.example>` -> `from:`). */
+function withoutAddress(word: string): string {
+  const at = word.indexOf('@');
+  if (at < 0) return word;
+  let from = at;
+  while (from > 0 && !ADDRESS_STOPS.includes(word[from - 1]!)) from--;
+  let to = at + 1;
+  while (to < word.length && !ADDRESS_STOPS.includes(word[to]!)) to++;
+  return withoutAddress(word.slice(0, from).replace(/<$/, '') + word.slice(to).replace(/^>/, ''));
+}
+
+/** Tokens that name their provider by themselves: code-like, one word of five characters or more (`[TSS04]`, `S3150`). */
+const NAMING_TOKENS = vendorTokens.filter((t) => t.token.length >= 5 && !t.token.includes(' '));
+
+/**
+ * The provider that wrote `lower` (lower-cased text without addresses): the owner of a
+ * code-like token in it, else the provider whose longest marker occurs in it.
  */
 export function providerOfText(lower: string): ProviderInfo | undefined {
-  const token = vendorTokens.find((t) => lower.includes(t.token.toLowerCase()));
+  const token = NAMING_TOKENS.find((t) => lower.includes(t.token.toLowerCase()));
   if (token !== undefined) return PROVIDERS.find((p) => p.id === token.provider);
   let best: ProviderInfo | undefined;
   let bestLength = 0;
@@ -51,5 +75,5 @@ export function providerOfText(lower: string): ProviderInfo | undefined {
 
 /** Who answered: the host when it is known to us, else the text. */
 export function detectProvider(remoteHost: string | undefined, text: string): ProviderInfo | undefined {
-  return (remoteHost === undefined ? undefined : providerOfHost(remoteHost)) ?? providerOfText(withoutAddresses(text));
+  return (remoteHost === undefined ? undefined : providerOfHost(remoteHost)) ?? providerOfText(normalized(text));
 }

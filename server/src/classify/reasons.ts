@@ -29,7 +29,7 @@ export const REASONS: Readonly<Record<BounceReason, ReasonInfo>> = {
   blocked: info('the receiving side refused the sending server (IP, host name or network)', false, 'sending-admin', 'after-fix', 'the sending server\'s admin must get the IP or host delisted or unblocked'),
   spamdetected: info('the message was judged to be spam', false, 'sender', 'after-fix', 'the sender must change the content or the sending practice'),
   policyviolation: info('the message broke a policy of the receiving side', false, 'sender', 'after-fix', 'the sender must follow the receiving side\'s policy'),
-  expired: info('the message waited in the queue too long and was given up', false, 'receiving-side', 'later', 'the receiving side must make its server reachable; send again later'),
+  expired: info('delivery has not succeeded within the sending server\'s retry period', false, 'receiving-side', 'later', 'the receiving side must make its server reachable'),
   rejected: info('the sender address was refused', false, 'sender', 'after-fix', 'the sender must use an envelope sender the receiving side accepts'),
   toomanyconn: info('the sending server opened too many connections', false, 'sending-admin', 'later', 'the sending server\'s admin must open fewer connections at once'),
   speeding: info('the sending server sent too fast and is rate limited', false, 'sending-admin', 'later', 'the sending server\'s admin must slow down'),
@@ -52,5 +52,6 @@ export const REASONS: Readonly<Record<BounceReason, ReasonInfo>> = {
   badreputation: info('the sending IP or domain has a poor reputation', false, 'sending-admin', 'after-fix', 'the sending server\'s admin must improve the reputation of the IP or domain'),
   requireptr: info('the sending IP has no valid reverse DNS (PTR) record', false, 'sending-admin', 'after-fix', 'the sending server\'s admin must publish a PTR record that matches the host name'),
   notcompliantrfc: info('the message is not RFC 5322 compliant', false, 'sending-admin', 'after-fix', 'the sending software must write standard headers'),
+  failedstarttls: info('the two servers could not set up the TLS encryption (STARTTLS) one of them requires', false, 'sending-admin', 'after-fix', 'the sending server\'s admin must agree TLS with the receiving side (a valid certificate, a common TLS version)'),
   undefined: info('the cause could not be told from the reply', false, 'receiving-side', 'after-fix', 'read the reply text; ask the receiving side if it is unclear'),
 };

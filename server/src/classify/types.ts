@@ -12,6 +12,9 @@ export type Actor = 'sender' | 'recipient' | 'sending-admin' | 'receiving-side';
 /** The mail provider that answered, e.g. 'google', 'microsoft365', 'outlook', 'yahoo', 'proofpoint'. */
 export type ProviderId = string;
 
+/** The step of an SMTP session a failure answered. */
+export type SmtpStage = 'CONNECT' | 'EHLO' | 'MAIL' | 'RCPT' | 'DATA';
+
 /** What is known of one failed or deferred delivery attempt. */
 export interface FailureFacts {
   readonly reply?: number;
@@ -22,6 +25,10 @@ export interface FailureFacts {
   readonly remoteHost?: string;
   /** The log said deferred, or the outcome was a 4xx. */
   readonly deferred?: boolean;
+  /** The reporting server's own words for the status (an RFC 3464 `Status:` comment), read with `text`. */
+  readonly statusNote?: string;
+  /** The command the failure answered, when the source says (else read from `text`). */
+  readonly command?: SmtpStage;
 }
 
 export interface Verdict {

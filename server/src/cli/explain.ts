@@ -2,11 +2,11 @@
 // the explanation of each code. Malformed codes go to stderr with the rule
 // they break, and the exit code is then 2.
 
-import { explain, type Explanation, parseCodeQueryDetailed, renderText } from '../service';
+import { explain, type Explanation, parseCodeQueryDetailed, renderText, VENDOR_IDS } from '../service';
 import type { VendorId } from '../service/types';
 import type { CliIo } from './io';
 
-const ALL_VENDORS: readonly VendorId[] = ['microsoft', 'google'];
+const ALL_VENDORS: readonly VendorId[] = VENDOR_IDS;
 
 interface ExplainOptions {
   readonly format: 'text' | 'json';
@@ -19,7 +19,7 @@ function parseVendors(value: string): VendorId[] | string {
   if (value === 'all') return [...ALL_VENDORS];
   const names = value.split(',').map((name) => name.trim());
   const unknown = names.filter((name) => !ALL_VENDORS.includes(name as VendorId));
-  return unknown.length ? `unknown vendor '${unknown.join(', ')}' (use microsoft, google, all or none)` : (names as VendorId[]);
+  return unknown.length ? `unknown vendor '${unknown.join(', ')}' (use ${ALL_VENDORS.join(', ')}, all or none)` : (names as VendorId[]);
 }
 
 function parseArgs(args: readonly string[]): ExplainOptions | string {

@@ -27,6 +27,9 @@ Commands:
   check [--format text|json|sarif] [--kind log|transcript|dsn|config|json] FILE...
       Report problems. Exit 1 when an error is reported, 2 on usage errors
       or unreadable files, 0 otherwise. FILE may be - for standard input.
+  classify [--format text|json] [--kind log|transcript|dsn|config] FILE...
+      One record per failed or deferred delivery (per recipient in a bounce):
+      reason (Sisimai's names), hard or soft, provider, retry, who acts.
   mcp [--root DIR]...
       Serve the explain, scan, check, lookup_provider, trace and report tools to an AI assistant
       over the Model Context Protocol (stdio). Reads only files under the client's

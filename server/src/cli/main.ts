@@ -1,7 +1,8 @@
-// `smtp-status` command line: explain, scan, check, trace and report over the same core as the server.
+// `smtp-status` command line: explain, scan, check, classify, trace and report over the same core as the server.
 import { runExplain } from './explain';
 import { runScan } from './scan';
 import { runCheck } from './check';
+import { runClassify } from './classify';
 import { runMcp } from '../mcp/command';
 import { runReport } from './report';
 import { runTrace } from './trace';
@@ -13,6 +14,7 @@ const commands: Record<string, Command> = {
   explain: runExplain,
   scan: runScan,
   check: runCheck,
+  classify: runClassify,
   mcp: (args) => runMcp(args, process.stderr),
   trace: runTrace,
   report: runReport,

@@ -2,7 +2,7 @@
 // Markdown (hover) or plain text (CLI).
 
 export { explain } from './explain';
-export { escapeMarkdown, renderDetailsMarkdown, renderMarkdown, renderVerdictMarkdown } from './markdown';
+export { escapeMarkdown, renderDetailsMarkdown, renderMarkdown, renderVerdictHeading, renderVerdictMarkdown } from './markdown';
 export type { MarkdownOptions } from './markdown';
 export { verdictOf, verdictParts } from './verdict';
 export type { Outcome, Verdict } from './verdict';
@@ -10,3 +10,4 @@ export { formatQuery, parseCodeQuery, parseCodeQueryDetailed } from './parse';
 export type { ParsedQuery } from './parse';
 export { renderText } from './text';
 export type * from './types';
+export { failureSummaryMarkdown, providerMarkdown } from './failure';

@@ -5,6 +5,7 @@
 
 import type { Advice, RetryAdvice } from '../kb/types';
 import { actorsText, adviceSourceText, answersText, associatedText, citeRfc, RETRY_WORDS } from './shared';
+import { sourceStanding } from './source';
 import { CHECK_NOTE_KINDS, type Citation, type Explanation } from './types';
 import { verdictParts } from './verdict';
 
@@ -31,8 +32,13 @@ function adviceLines(advice: Advice, retry: RetryAdvice): string[] {
 
 /** The verdict as one paragraph: '**Permanent failure: 550 5.1.1** Bad destination mailbox address. Do not send it again; the sender acts.' */
 export function renderVerdictMarkdown(e: Explanation): string {
-  const { outcome, what, then } = verdictParts(e.verdict);
-  return `**${escapeMarkdown(`${outcome}: ${e.code}`)}** ${escapeMarkdown(what)}.${then ? ` ${escapeMarkdown(then)}.` : ''}`;
+  const { what, then } = verdictParts(e.verdict);
+  return `${renderVerdictHeading(e)} ${escapeMarkdown(what)}.${then ? ` ${escapeMarkdown(then)}.` : ''}`;
+}
+
+/** The verdict line's opening words: `**Permanent failure: 550 5.1.1**`. */
+export function renderVerdictHeading(e: Explanation): string {
+  return `**${escapeMarkdown(`${verdictParts(e.verdict).outcome}: ${e.code}`)}**`;
 }
 
 export interface MarkdownOptions {
@@ -74,7 +80,7 @@ export function renderDetailsMarkdown(e: Explanation, { checkNotes = true }: Mar
   if (e.vendors.length) lines.push(`**How providers use ${escapeMarkdown(e.code)}**`, '');
   for (const v of e.vendors) {
     const action = v.action ? ` ${escapeMarkdown(v.action)}` : '';
-    lines.push(`**${escapeMarkdown(v.vendorName)}** \`${v.written}\`: ${escapeMarkdown(v.meaning)}${action} *(${escapeMarkdown(v.source)})*`, '');
+    lines.push(`**${escapeMarkdown(v.vendorName)}** \`${v.written}\`: ${escapeMarkdown(v.meaning)}${action} *([${escapeMarkdown(v.source.title)}](${v.source.url}), ${sourceStanding(v.source)})*`, '');
   }
 
   const facts: string[] = [];

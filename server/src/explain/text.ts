@@ -1,6 +1,7 @@
 // Plain text for the CLI: the same facts as the hover, one per line.
 
 import { actorsText, adviceSourceText, answersText, associatedText, citeRfc, RETRY_WORDS } from './shared';
+import { sourceText } from './source';
 import type { Citation, Explanation } from './types';
 import { verdictParts } from './verdict';
 
@@ -40,7 +41,7 @@ export function renderText(e: Explanation): string {
     lines.push('Vendor meanings:');
     for (const v of e.vendors) {
       lines.push(`  ${v.vendorName} (${v.written}): ${v.meaning}${v.action ? ` ${v.action}` : ''}`);
-      lines.push(`    source: ${v.source}`);
+      lines.push(`    source: ${sourceText(v.source)}`);
     }
     lines.push('');
   }

@@ -6,9 +6,16 @@ import { DSN_ACTIONS } from './dsn';
 import { REGISTRY } from './registry';
 import { CLASSES, SUBJECTS } from './structure';
 import type { BasicEntry, VendorId, VendorToken, ClassEntry, DsnActionEntry, RegistryEntry, StatusClass, SubjectEntry, VendorCode, VendorMeaning } from './types';
+import { APPLE_TOKENS } from './vendors/apple';
+import { CABLE_TOKENS } from './vendors/cable';
+import { EAST_TOKENS } from './vendors/east';
+import { EUROPE_TOKENS } from './vendors/europe';
+import { FILTER_TOKENS } from './vendors/filters';
 import { GOOGLE_CODES } from './vendors/google';
 import { MICROSOFT_CODES } from './vendors/microsoft';
-import { YAHOO_TOKENS } from './vendors/yahoo';
+import { OUTLOOK_CODES, OUTLOOK_TOKENS } from './vendors/outlook';
+import { PROVIDERS } from './vendors/providers';
+import { YAHOO_CODES, YAHOO_TOKENS } from './vendors/yahoo';
 
 export type * from './types';
 export { REGISTRY_HREF, rfcHref, rfcLabel, rfcRefsIn, draftHref } from './refs';
@@ -24,7 +31,22 @@ export const dsnActions: readonly DsnActionEntry[] = DSN_ACTIONS;
 export const vendorCodes: Readonly<Record<VendorId, readonly VendorCode[]>> = {
   microsoft: MICROSOFT_CODES,
   google: GOOGLE_CODES,
+  outlook: OUTLOOK_CODES,
+  yahoo: YAHOO_CODES, apple: [], proofpoint: [], mimecast: [], barracuda: [], cisco: [], gmx: [], tonline: [],
+  orange: [], mailru: [], yandex: [], zoho: [], qq: [], comcast: [], cox: [],
 };
+
+/** Every vendor dictionary, in the order settings and documentation list them. */
+export const VENDOR_IDS = Object.keys(vendorCodes) as VendorId[];
+
+/** Every provider's reply-text tokens, each with its reason, meaning and source page. */
+export const vendorTokens: readonly VendorToken[] = [
+  ...YAHOO_TOKENS, ...OUTLOOK_TOKENS, ...APPLE_TOKENS, ...FILTER_TOKENS, ...EUROPE_TOKENS, ...EAST_TOKENS, ...CABLE_TOKENS,
+];
+
+/** The providers we recognise by host and text, each with its dictionary and help page. */
+export { PROVIDERS };
+
 
 const registryByKey = new Map(REGISTRY.map((entry) => [`${entry.subject}.${entry.detail}`, entry]));
 const basicByCode = new Map(BASIC_CODES.map((entry) => [entry.code, entry]));
@@ -58,8 +80,8 @@ function vendorRowsFor(cls: StatusClass, subject: number, detail: number, vendor
 
 /** What the enabled vendors mean by this code, each labelled with vendor and source page. */
 export function vendorMeanings(cls: StatusClass, subject: number, detail: number, vendors: readonly VendorId[]): VendorMeaning[] {
-  return vendorRowsFor(cls, subject, detail, vendors).map(({ vendor, vendorName, written, meaning, action, source }) =>
-    ({ vendor, vendorName, written, meaning, source, ...(action === undefined ? {} : { action }) }));
+  return vendorRowsFor(cls, subject, detail, vendors).map(({ vendor, vendorName, written, meaning, action, source, reason }) =>
+    ({ vendor, vendorName, written, meaning, source, ...(action === undefined ? {} : { action }), ...(reason === undefined ? {} : { reason }) }));
 }
 
 export function isVendorCode(cls: StatusClass, subject: number, detail: number, vendors: readonly VendorId[]): boolean {
@@ -97,8 +119,3 @@ export function answersCommand(entry: BasicEntry, command: string): boolean | un
     answer.command === wanted || (answer.command === 'ANY' && !(answer.except ?? []).some((c) => c === wanted)),
   );
 }
-
-export { PROVIDERS } from './vendors/providers';
-
-/** Every provider's reply-text tokens, each with its reason, meaning and source page. */
-export const vendorTokens: readonly VendorToken[] = [...YAHOO_TOKENS];

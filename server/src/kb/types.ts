@@ -4,7 +4,8 @@
 
 
 /** A vendor dictionary that settings can turn on or off (`smtpStatus.vendors.<id>`). */
-export type VendorId = 'microsoft' | 'google';
+export type VendorId = 'microsoft' | 'google' | 'outlook' | 'yahoo' | 'apple' | 'proofpoint' | 'mimecast' | 'barracuda'
+  | 'cisco' | 'gmx' | 'tonline' | 'orange' | 'mailru' | 'yandex' | 'zoho' | 'qq' | 'comcast' | 'cox';
 
 /** A mail provider we can recognise by the host that answered or the text it wrote. */
 export type ProviderId = 'google' | 'microsoft365' | 'outlook' | 'yahoo' | 'apple' | 'proofpoint' | 'mimecast'
@@ -16,7 +17,7 @@ export type BounceReason = 'userunknown' | 'mailboxfull' | 'hostunknown' | 'bloc
   | 'authfailure' | 'norelaying' | 'mesgtoobig' | 'systemerror' | 'networkerror' | 'suspend'
   | 'hasmoved' | 'notaccept' | 'contenterror' | 'exceedlimit' | 'filtered' | 'mailererror'
   | 'systemfull' | 'syntaxerror' | 'virusdetected' | 'badreputation' | 'requireptr' | 'notcompliantrfc'
-  | 'undefined';
+  | 'failedstarttls' | 'undefined';
 
 /** Where a vendor meaning was read: the page, the day, and whether the provider wrote it. */
 export interface SourcePage {
@@ -29,16 +30,12 @@ export interface SourcePage {
 }
 
 /** A token only one provider writes in its replies (`[TSS04]`, `S3150`, `AUP#CXBL`), and what it means. */
-export interface VendorToken {
+export interface VendorToken extends Omit<VendorMeaning, 'written' | 'reason'> {
   readonly provider: ProviderId;
-  /** As the provider writes it. */
+  /** As the provider writes it; tokens of five characters or more also name the provider. */
   readonly token: string;
-  /** Our own short paraphrase. */
-  readonly meaning: string;
-  readonly action?: string;
-  /** The reason a classifier should give a failure carrying it. */
+  /** The reason a classifier gives a failure carrying it. */
   readonly reason: BounceReason;
-  readonly source: SourcePage;
 }
 
 /** A page to read: a provider's delist form or sender-support page. */
@@ -55,6 +52,9 @@ export interface ProviderInfo {
   readonly hosts: readonly string[];
   /** Lower-case phrases only this provider writes in its replies. */
   readonly markers: readonly string[];
+  /** The dictionary that holds its codes and tokens (`smtpStatus.vendors.<id>`). */
+  readonly vendor: VendorId;
+  /** Its delist form or sender-support page. */
   readonly help?: HelpPage;
 }
 
@@ -213,8 +213,10 @@ export interface VendorMeaning {
   readonly meaning: string;
   /** What to do, in our words, when the vendor's page suggests something specific. */
   readonly action?: string;
-  /** Title of the vendor page the entry comes from. */
-  readonly source: string;
+  /** The page the entry comes from, when it was read, and whether the vendor wrote it. */
+  readonly source: SourcePage;
+  /** The bounce reason this meaning implies, where it differs from what the words alone would say. */
+  readonly reason?: BounceReason;
 }
 
 /** One vendor dictionary row: a code or a detail range within one class and subject. */

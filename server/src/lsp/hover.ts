@@ -1,11 +1,13 @@
 // Hover: the verdict on the code under the cursor (or the pair it belongs to) first, then the
 // problems found on that code, then the details. Uses the hovered line's own scan result only.
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
-import { type CodeQuery, escapeMarkdown, explain, type Finding, findingAt, queryOf, renderDetailsMarkdown, renderVerdictMarkdown } from '../service';
+import { type CodeQuery, escapeMarkdown, explain, failureHoverAt, type Finding, findingAt, queryOf, renderDetailsMarkdown, renderVerdictHeading, renderVerdictMarkdown } from '../service';
 import type { Problem, Range, Severity, VendorId } from '../service/types';
 import type { LineDocument, Position } from './document';
 
 interface RenderedExplanation {
+  /** `**Permanent failure: 550 5.1.1**`, which a failure's own verdict follows. */
+  readonly heading: string;
   readonly verdict: string;
   readonly details: string;
 }
@@ -27,7 +29,7 @@ function explanationMarkdown(query: CodeQuery, vendors: readonly VendorId[]): Re
   if (rendered === undefined) {
     const explanation = explain(query, vendors);
     // What a rule checks is said by its problem, in this context's severity or not at all.
-    rendered = { verdict: renderVerdictMarkdown(explanation), details: renderDetailsMarkdown(explanation, { checkNotes: false }) };
+    rendered = { heading: renderVerdictHeading(explanation), verdict: renderVerdictMarkdown(explanation), details: renderDetailsMarkdown(explanation, { checkNotes: false }) };
     byCode.set(key, rendered);
   }
   return rendered;
@@ -67,11 +69,15 @@ export function hoverAt(document: LineDocument, position: Position, { vendors, p
   const problems = withProblems ? lineProblems.filter((problem) => concerns(problem, character, finding)) : [];
   if (finding === undefined && problems.length === 0) return null;
 
-  const explanation = finding === undefined ? undefined : explanationMarkdown(queryOf(finding, findings), vendors);
+  const query = finding === undefined ? undefined : queryOf(finding, findings);
+  const explanation = query === undefined ? undefined : explanationMarkdown(query, vendors);
+  // A failure the line says more about (reason, provider) gets that verdict instead of the code's own.
+  const failure = query === undefined ? undefined : failureHoverAt(document.lineText(line), line, findings, query, vendors);
   const sections = [
-    ...(explanation ? [explanation.verdict] : []),
+    ...(explanation === undefined ? [] : [failure === undefined ? explanation.verdict : `${explanation.heading} ${failure.summary}`]),
     ...problems.map(problemLine),
     ...(explanation ? [explanation.details] : []),
+    ...(failure?.after === undefined ? [] : [failure.after]),
   ];
   return {
     contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n') },

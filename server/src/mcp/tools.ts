@@ -5,7 +5,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import {
   checkLine, DEFAULT_SETTINGS, explain, initialState, isStatusClass, LineFold, messageLines, parseCodeQueryDetailed, redactorFor, renderReport,
-  renderText, scanLine, timelineSummary, vendorCodes, vendorMeanings,
+  renderText, scanLine, timelineSummary, vendorCodes, vendorMeanings, vendorTokens,
 } from '../service';
 import type { VendorId } from '../service/types';
 import { openInput, type InputArgs } from './input';
@@ -48,14 +48,22 @@ export const explainOutput = {
   errors: z.array(z.object({ code: z.string(), error: z.string() })),
 };
 
+const ENHANCED = /^\d\.\d{1,3}\.\d{1,3}$/;
+
 export const providerShape = {
-  code: z.string().regex(/^\d\.\d{1,3}\.\d{1,3}$/, 'an enhanced status code such as 5.7.1').describe('The enhanced status code the provider used.'),
+  code: z.string().min(2).max(64)
+    .describe('The enhanced status code the provider used (5.7.606), or a token from its reply text ([TSS04], S3150, AUP#CXBL).'),
   provider: z.enum(VENDORS as [VendorId, ...VendorId[]]).optional().describe('Only this provider (default: every provider that uses the code).'),
 };
 
+const sourceOutput = z.object({ title: z.string(), url: z.string(), read: z.string(), official: z.boolean() });
+
 export const providerOutput = {
   code: z.string(),
-  meanings: z.array(z.object({ vendor: z.string(), vendorName: z.string(), written: z.string(), meaning: z.string(), action: z.string().optional(), source: z.string() })),
+  meanings: z.array(z.object({
+    provider: z.string(), name: z.string(), written: z.string(), meaning: z.string(), action: z.string().optional(), reason: z.string().optional(),
+    source: sourceOutput,
+  })),
 };
 
 const sourceShape = {
@@ -161,13 +169,38 @@ export function explainTool(args: Shape<typeof explainShape>): CallToolResult {
   return explanations.length === 0 ? { ...toolError(texts.join('\n')), structuredContent: structured } : result(structured, texts.join('\n\n'));
 }
 
+/** One provider meaning as the tool gives it: who, as written, what it means, and from which page, read when. */
+type ProviderMeaning = z.infer<typeof providerOutput.meanings>[number];
+
+/** What the providers mean by an enhanced code, from their code dictionaries. */
+function codeMeanings(code: string, vendors: readonly VendorId[]): ProviderMeaning[] {
+  const [cls, subject, detail] = code.split('.').map(Number) as [number, number, number];
+  if (!isStatusClass(cls)) return [];
+  return vendorMeanings(cls, subject, detail, vendors).map((m) => ({
+    provider: m.vendor, name: m.vendorName, written: m.written, meaning: m.meaning, source: m.source,
+    ...(m.action === undefined ? {} : { action: m.action }), ...(m.reason === undefined ? {} : { reason: m.reason }),
+  }));
+}
+
+/** What a provider means by a token of its reply text (`[TSS04]`), brackets and case aside. */
+function tokenMeanings(token: string, vendors: readonly VendorId[]): ProviderMeaning[] {
+  const bare = (text: string): string => text.replace(/^\[|\]$/g, '').toLowerCase();
+  const wanted = bare(token);
+  return vendorTokens.filter((t) => bare(t.token) === wanted && vendors.includes(t.vendor)).map((t) => ({
+    provider: t.provider, name: t.vendorName, written: t.token, meaning: t.meaning, reason: t.reason, source: t.source,
+    ...(t.action === undefined ? {} : { action: t.action }),
+  }));
+}
+
 export function providerTool(args: Shape<typeof providerShape>): CallToolResult {
-  const [cls, subject, detail] = args.code.split('.').map(Number) as [number, number, number];
-  const meanings = isStatusClass(cls) ? vendorMeanings(cls, subject, detail, args.provider === undefined ? VENDORS : [args.provider]) : [];
+  const vendors = args.provider === undefined ? VENDORS : [args.provider];
+  const code = args.code.trim();
+  const meanings = ENHANCED.test(code) ? codeMeanings(code, vendors) : tokenMeanings(code, vendors);
   const text = meanings.length === 0
-    ? `No provider dictionary here gives ${args.code} a meaning of its own; see the explain tool for the standard meaning.`
-    : meanings.map((m) => `${m.vendorName} (${m.written}): ${m.meaning}${m.action ? ` What to do: ${m.action}` : ''} Source: ${m.source}`).join('\n');
-  return result({ code: args.code, meanings: meanings.map((m) => ({ ...m })) }, text);
+    ? `No provider dictionary here gives ${code} a meaning of its own; for a status code, the explain tool gives the standard meaning.`
+    : meanings.map((m) => `${m.name} (${m.written}): ${m.meaning}${m.action ? ` What to do: ${m.action}` : ''}`
+      + ` Source: ${m.source.title}, ${m.source.url} (${m.source.official ? 'official' : 'community knowledge'}, read ${m.source.read}).`).join('\n');
+  return result({ code, meanings }, text);
 }
 
 /** The input's lines folded into a message index (the lines are kept for `trace`). */

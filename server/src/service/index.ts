@@ -1,23 +1,28 @@
 // The language service: scanner + rules + settings behind one small API, used by the LSP
 // adapter and the CLI. Pure: no editor or I/O dependencies.
-import type { CodeQuery } from '../explain';
+import { failuresIn, lineVerdict, type FailureRecord } from '../classify';
+import { failureSummaryMarkdown, providerMarkdown, type CodeQuery } from '../explain';
+import { PROVIDERS } from '../kb';
 import { RULES, checkLine } from '../rules';
 import { initialState, parseEnhanced, scanLine } from '../scan';
 import type { Finding } from '../scan';
 import { DEFAULT_SETTINGS, parseSettingsWith } from './settings';
-import type { DocumentKind, Problem, Settings } from './types';
+import type { DocumentKind, Problem, Settings, VendorId } from './types';
 
 export { checkLine, RULES } from '../rules';
 export { commandAt, eventOf, initialState, lineSide, lineStatesEqual, scanLine, scanLines } from '../scan';
 export type { Finding, LineState } from '../scan';
 // Explanations and knowledge-base lookups, for hovers, completion and the explain command.
-export { escapeMarkdown, explain, parseCodeQuery, parseCodeQueryDetailed, renderDetailsMarkdown, renderMarkdown, renderText, renderVerdictMarkdown } from '../explain';
+export { escapeMarkdown, explain, parseCodeQuery, parseCodeQueryDetailed, renderDetailsMarkdown, renderMarkdown, renderText, renderVerdictHeading, renderVerdictMarkdown } from '../explain';
 export type { CodeQuery, Explanation } from '../explain';
-export { basicCodes, basicEntry, isStatusClass, registry, registryEntry, subjectEntry, vendorCodes, vendorMeanings } from '../kb';
+export { basicCodes, basicEntry, isStatusClass, registry, registryEntry, subjectEntry, vendorCodes, vendorMeanings, vendorTokens } from '../kb';
 export type { Permanence, RegistryEntry, StatusClass } from '../kb/types';
 export { detectKind } from './kind';
 export { sniffKind, SNIFF_CHARS, SNIFF_LINES } from './sniff';
 export { DEFAULT_SETTINGS } from './settings';
+export { VENDOR_IDS } from '../kb';
+export { classifyFailure } from '../classify';
+export type { FailureFacts, FailureRecord, Verdict } from '../classify';
 
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
 
@@ -82,3 +87,30 @@ export function queryOf(finding: Finding, lineFindings: readonly Finding[]): Cod
   };
 }
 export * from './trace';
+
+/** Every failed or deferred delivery in a document, each with its verdict (see classify/). */
+export function failuresOf(text: string, kind: DocumentKind): FailureRecord[] {
+  return failuresIn(splitLines(text), kind);
+}
+
+/** Markdown a hover puts around a failing code's explanation: the verdict's words first, the provider after. */
+export interface FailureHover {
+  /** What happened and why, retry or not, who acts: follows the code's outcome heading. */
+  readonly summary: string;
+  readonly after?: string;
+}
+
+/**
+ * The verdict sections for a failing code on a line; undefined for successes and lines without
+ * a failure. A provider's token meaning is shown only while its dictionary is enabled.
+ */
+export function failureHoverAt(
+  lineText: string, line: number, lineFindings: readonly Finding[], query: CodeQuery, vendors: readonly VendorId[] = DEFAULT_SETTINGS.vendors,
+): FailureHover | undefined {
+  const e = query.enhanced;
+  const found = lineVerdict(lineText, line, lineFindings, query.reply, e === undefined ? undefined : `${e.cls}.${e.subject}.${e.detail}`);
+  if (found === undefined) return undefined;
+  const provider = PROVIDERS.find((p) => p.id === found.verdict.provider);
+  const shown = found.token === undefined || vendors.includes(found.token.vendor) ? found : { facts: found.facts, verdict: found.verdict };
+  return { summary: failureSummaryMarkdown(shown), ...(provider === undefined ? {} : { after: providerMarkdown(shown, provider) }) };
+}

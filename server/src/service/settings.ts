@@ -1,11 +1,11 @@
 // Settings as an editor or a config file writes them (the `smtpStatus` section), checked
 // one by one: a bad value keeps its default and yields one warning naming the setting.
+import { VENDOR_IDS } from '../kb';
 import type { RuleId, Settings, SeveritySetting, VendorId } from './types';
 
-export const DEFAULT_SETTINGS: Settings = { severities: {}, vendors: ['microsoft', 'google'], maxProblems: 1000 };
+export const DEFAULT_SETTINGS: Settings = { severities: {}, vendors: VENDOR_IDS, maxProblems: 1000 };
 
 const SEVERITY_SETTINGS: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
-const VENDOR_IDS: readonly VendorId[] = ['microsoft', 'google'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

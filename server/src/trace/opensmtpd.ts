@@ -50,7 +50,7 @@ export function readOpenSmtpd(text: string, header: SyslogLine): LineFacts | und
     const command = field(text, 'command', rest)?.value ?? '';
     const result = field(text, 'result', rest)?.value ?? '';
     const recipient = /^RCPT TO:\s*<([^>]*)>/i.exec(command);
-    if (recipient !== null) facts.attempt = { recipient: addressKey(recipient[1]!), outcome: 'rejected', ...replyIn(result), text: result };
+    if (recipient !== null) facts.attempt = { recipient: addressKey(recipient[1]!), outcome: 'rejected', ...replyIn(result), text: result, command: 'RCPT' };
   }
   return facts;
 }

@@ -60,11 +60,11 @@ function verdictOf(final: Attempt): Verdict | undefined {
   if (final.outcome === 'sent') return undefined;
   const deferred = final.outcome === 'deferred';
   // Replies that differ only in the quoted address classify alike.
-  const key = `${final.reply}|${final.enhanced}|${final.remoteHost}|${deferred}|${final.text.replace(/<[^<>]*>/g, '<>')}`;
+  const key = `${final.reply}|${final.enhanced}|${final.remoteHost}|${deferred}|${final.command}|${final.text.replace(/<[^<>]*>/g, '<>')}`;
   let verdict = verdicts.get(key);
   if (verdict === undefined) {
     if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-    verdict = classifyFailure(compact({ reply: final.reply, enhanced: final.enhanced, text: final.text, remoteHost: final.remoteHost, deferred }));
+    verdict = classifyFailure(compact({ reply: final.reply, enhanced: final.enhanced, text: final.text, remoteHost: final.remoteHost, deferred, command: final.command }));
     verdicts.set(key, verdict);
   }
   return verdict;

@@ -1,6 +1,8 @@
 // What one mail-log line says about a message, read without looking at other lines, and the
 // messages those facts add up to.
 
+import type { SmtpStage } from '../classify/types';
+
 export type Mta = 'postfix' | 'exim' | 'sendmail' | 'opensmtpd' | 'header';
 
 /**
@@ -39,6 +41,8 @@ export interface Attempt {
   readonly enhanced?: string;
   /** The remote reply or the MTA's diagnostic, as written. */
   readonly text: string;
+  /** The command the reply answered, when the line names it apart from `text`. */
+  readonly command?: SmtpStage;
 }
 
 /** Everything one line says about a message. */

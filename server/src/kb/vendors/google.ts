@@ -4,9 +4,12 @@
 // several registered codes its own meaning (e.g. 4.7.27-4.7.30, 5.7.10).
 
 import type { VendorCode } from '../types';
+import { page } from './tokens';
 import { dictionary } from './written';
 
-const g = dictionary('google', 'Google Workspace / Gmail', 'Gmail SMTP errors and codes');
+// Read on the snapshot's "Last updated" date.
+const g = dictionary('google', 'Google Workspace / Gmail', page('Gmail SMTP errors and codes',
+  'https://support.google.com/a/answer/3726730', 'official', '2026-06-18'));
 
 const BULK = 'Follow Google\'s sender guidelines for bulk senders.';
 
@@ -26,10 +29,10 @@ export const GOOGLE_CODES: readonly VendorCode[] = [
   g('451 4.7.24', 'The sending domain\'s SPF record has suspicious entries; mail is rate limited.', 'Clean up the SPF record.'),
   g('451 4.7.26', 'The From domain\'s DMARC policy rejects unauthenticated mail, but a temporary DNS failure prevented the check.', 'Retry; the domain\'s admin checks their DNS.'),
   g('421 4.7.26', 'The message passed neither SPF nor DKIM, so it is rate limited.', 'Authenticate the mail with SPF or DKIM.'),
-  g('421 4.7.27', 'SPF did not pass for this message, so it is rate limited (Google\'s use; the registry\'s X.7.27 is about a null MX).', 'Set up SPF for the sending domain. ' + BULK),
-  g('421 4.7.28', 'Gmail saw an unusual rate of (unsolicited) mail from this IP, netblock, DKIM or SPF domain or URL domain, or too many messages with the same Message-ID, and rate limits it.', 'Slow down and review list hygiene. ' + BULK),
+  g('421 4.7.27', 'SPF did not pass for this message, so it is rate limited (Google\'s use; the registry\'s X.7.27 is about a null MX).', 'Set up SPF for the sending domain. ' + BULK, 'authfailure'),
+  g('421 4.7.28', 'Gmail saw an unusual rate of (unsolicited) mail from this IP, netblock, DKIM or SPF domain or URL domain, or too many messages with the same Message-ID, and rate limits it.', 'Slow down and review list hygiene. ' + BULK, 'speeding'),
   g('421 4.7.29', 'The message did not come over TLS, so it is rate limited (Google\'s use; the registry\'s X.7.29 is ARC validation failure).', 'Use TLS for SMTP. ' + BULK),
-  g('421 4.7.30', 'DKIM did not pass for this message, so it is rate limited (Google\'s use; the registry\'s X.7.30 is REQUIRETLS support required).', 'Sign mail with DKIM. ' + BULK),
+  g('421 4.7.30', 'DKIM did not pass for this message, so it is rate limited (Google\'s use; the registry\'s X.7.30 is REQUIRETLS support required).', 'Sign mail with DKIM. ' + BULK, 'authfailure'),
   g('421 4.7.32', 'The From domain is not aligned with the SPF- or DKIM-authenticated domain, so the message is rate limited.', 'Align the From domain with SPF or DKIM (DMARC alignment).'),
   g('421 4.7.40', 'The sending domain has no DMARC record, or the record sets no policy; mail is rate limited.', 'Publish a DMARC record with a policy. ' + BULK),
   // Google's page pairs 5.7.32 with reply 421; RFC 2034 s4 would want 5yz.
@@ -38,7 +41,7 @@ export const GOOGLE_CODES: readonly VendorCode[] = [
   g('553 5.1.2', 'The recipient\'s domain could not be found.', 'Check the domain part of the address for typos or trailing punctuation.'),
   g('553 5.1.3', 'The recipient address is not a valid RFC 5321 address.', 'Fix the address syntax.'),
   g('553 5.1.7', 'The sender address is not a valid RFC 5321 address.', 'Fix the sender address syntax.'),
-  g('550 5.2.1', 'The recipient\'s account is inactive, or it receives mail at a rate that blocks further messages.'),
+  g('550 5.2.1', 'The recipient\'s account is inactive, or it receives mail at a rate that blocks further messages.', undefined, 'suspend'),
   g('552 5.2.2', 'The recipient\'s mailbox is out of storage space and the account is inactive.', 'The recipient must free storage.'),
   g('552 5.3.4', 'The message exceeds a Gmail size limit: total size, number of attachments, header size, a single header, or the Subject.', 'Send a smaller message (share large files by link).'),
   g('550 5.4.5', 'The daily sending limit of the user, or their daily SMTP relay limit, was exceeded.', 'Wait until the daily limit resets.'),
@@ -50,7 +53,7 @@ export const GOOGLE_CODES: readonly VendorCode[] = [
   g('550 5.5.3', 'Too many recipients for this sender.', 'Send to fewer recipients.'),
   g('501 5.5.4', 'The HELO/EHLO argument is invalid or empty; the connection is closed.', 'Make the client send its fully qualified host name in HELO/EHLO.'),
   g('554 5.6.0', 'The message is malformed.', 'Fix the message format (RFC 5322).'),
-  g('552 5.7.0', 'The content (e.g. an attachment type) is a potential security risk and was blocked.', 'Remove or replace the blocked attachment.'),
+  g('552 5.7.0', 'The content (e.g. an attachment type) is a potential security risk and was blocked.', 'Remove or replace the blocked attachment.', 'policyviolation'),
   g('503 5.7.0', 'No identity changes are permitted in this session.'),
   g('550 5.7.0', 'SMTP relay denied: the sending IP or domain is not registered in the Workspace relay settings, the account is suspended for abuse, or sending is denied.', 'Register the device IP or domain in the Workspace SMTP relay settings.'),
   g('554 5.7.0', 'Too many unauthenticated commands.', 'Authenticate before sending commands.'),
@@ -62,10 +65,10 @@ export const GOOGLE_CODES: readonly VendorCode[] = [
   g('550 5.7.24', 'The sending domain\'s SPF record has suspicious entries.', 'Clean up the SPF record.'),
   g('550 5.7.25', 'The sending IP has no PTR record, or it does not resolve back to the IP.', 'Publish matching reverse and forward DNS for the sending IP.'),
   g('550 5.7.26', 'The message failed authentication: neither SPF nor DKIM passed, SPF hard-failed, or the From domain\'s DMARC policy rejects it.', 'Fix SPF, DKIM and DMARC for the sending domain.'),
-  g('550 5.7.27', 'SPF did not pass for this message (Google\'s use; the registry\'s X.7.27 is about a sender with a null MX).', 'Set up SPF for the sending domain. ' + BULK),
-  g('550 5.7.28', 'An unusual rate of unsolicited mail came from this IP, so mail from it is blocked.', 'Reduce volume, fix list hygiene and reputation. ' + BULK),
+  g('550 5.7.27', 'SPF did not pass for this message (Google\'s use; the registry\'s X.7.27 is about a sender with a null MX).', 'Set up SPF for the sending domain. ' + BULK, 'authfailure'),
+  g('550 5.7.28', 'An unusual rate of unsolicited mail came from this IP, so mail from it is blocked.', 'Reduce volume, fix list hygiene and reputation. ' + BULK, 'blocked'),
   g('550 5.7.29', 'The message did not come over TLS, so it is blocked (the registry\'s X.7.29 is ARC validation failure).', 'Use TLS for SMTP. ' + BULK),
-  g('550 5.7.30', 'DKIM did not pass for this message, so it is blocked (the registry\'s X.7.30 is REQUIRETLS support required).', 'Sign mail with DKIM. ' + BULK),
+  g('550 5.7.30', 'DKIM did not pass for this message, so it is blocked (the registry\'s X.7.30 is REQUIRETLS support required).', 'Sign mail with DKIM. ' + BULK, 'authfailure'),
   g('550 5.7.40', 'The sending domain has no DMARC record, or the record sets no policy; the message is blocked.', 'Publish a DMARC record with a policy. ' + BULK),
   g('504 5.7.40', 'Unrecognised authentication type (e.g. XOAUTH, no longer supported).', 'Use a supported AUTH mechanism such as XOAUTH2 or PLAIN over TLS.'),
   // As the snapshot of Google's page writes them; the registry's X.7.8/X.7.9 are the standard codes.

@@ -4,9 +4,11 @@
 // registered code (e.g. 5.2.2, 5.7.13); the explainer shows both meanings.
 
 import type { VendorCode } from '../types';
+import { page } from './tokens';
 import { dictionary } from './written';
 
-const ms = dictionary('microsoft', 'Microsoft 365 / Exchange Online', 'Email non-delivery reports and SMTP errors in Exchange Online');
+const ms = dictionary('microsoft', 'Microsoft 365 / Exchange Online', page('Email non-delivery reports and SMTP errors in Exchange Online',
+  'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online', 'official'));
 
 const EXTERNAL_ONLY = 'Only the recipient organisation\'s admin (or the owner) can allow external senders; the sender can only ask them.';
 
@@ -22,7 +24,7 @@ export const MICROSOFT_CODES: readonly VendorCode[] = [
   ms('5.1.0', 'The recipient could not be resolved, typically when replying to a message saved as a file from Outlook and opened offline.', 'Check the recipient address and send a new message.'),
   ms('5.1.1', 'The recipient address does not exist there: mistyped, removed, or a stale Outlook recipient cache after a mailbox move.', 'Check the address; for internal recipients remove the cached autocomplete entry and write a new message.'),
   ms('5.1.8', 'The sending account is blocked for sending spam, usually because it was compromised.', 'The admin must secure the account (reset credentials, check for malware) and ask for it to be unblocked.'),
-  ms('5.1.10', 'The recipient\'s address was not found by SMTP address lookup.', 'Check the recipient address.'),
+  ms('5.1.10', 'The recipient\'s address was not found by SMTP address lookup.', 'Check the recipient address.', 'userunknown'),
   ms('5.1.90', 'The sender reached the daily limit for message recipients.', 'Wait for the limit to reset; check whether the account is compromised.'),
   ms('5.2.2', 'Submission quota exceeded: the sender went over the recipient or message rate limit (not a full mailbox).', 'Wait and send less; check whether the account is compromised.'),
   ms('5.2.121', 'The recipient\'s hourly limit for messages from this one sender was exceeded.', 'The sending application should retry later and send fewer messages per hour to that recipient.'),
@@ -59,12 +61,12 @@ export const MICROSOFT_CODES: readonly VendorCode[] = [
   ms('5.7.506', 'Bad HELO: the sending server introduced itself with the name of the server it connects to, not its own name.', 'Make the sending server announce its own fully qualified name in HELO/EHLO.'),
   ms('5.7.507', 'The recipient\'s organisation blocked the sending IP.', 'Contact the recipient to be unblocked.'),
   ms('5.7.508', 'The sender\'s IPv6 range sent too many messages in too short a time.'),
-  ms('5.7.509', 'The domain in the From header does not pass DMARC.', 'Align SPF/DKIM with the From domain.'),
+  ms('5.7.509', 'The domain in the From header does not pass DMARC.', 'Align SPF/DKIM with the From domain.', 'authfailure'),
   ms('5.7.510', 'The recipient does not accept mail over IPv6.', 'Send over IPv4.'),
-  ms('5.7.511', 'The sending IP is banned.', 'Ask Microsoft to delist the IP, quoting the full NDR and the IP.'),
+  ms('5.7.511', 'The sending IP is banned.', 'Ask Microsoft to delist the IP, quoting the full NDR and the IP.', 'blocked'),
   ms('5.7.512', 'The message has no valid From address (RFC 5322 s3.6.2).', 'Send with a valid From header field.'),
   ms('5.7.513', 'The recipient domain put the sending IP on its own blocklist.', 'Ask the recipient domain to remove the IP.'),
-  ms('5.7.606-649', 'The sending IP is banned.', 'Check deliverability practice and IP reputation, then ask for delisting through Microsoft\'s delist portal.'),
+  ms('5.7.606-649', 'The sending IP is banned.', 'Check deliverability practice and IP reputation, then ask for delisting through Microsoft\'s delist portal.', 'blocked'),
   ms('5.7.700-749', 'Most traffic from this tenant looked suspicious, so the tenant may no longer send.', 'Fix compromised accounts or open relays, then contact Microsoft support.'),
   ms('5.7.750', 'The tenant is blocked from sending from domains it has not registered and verified.', 'Add and verify every domain the tenant sends from.'),
 ].flat();

@@ -2,8 +2,7 @@
 // detail range, '5.4.6 or 5.4.14' and '5.7.13 or 135' are alternatives sharing
 // one meaning, '421 4.7.28' carries the reply code the vendor sends with it.
 
-import type { VendorId } from '../types';
-import type { StatusClass, VendorCode, VendorMeaning } from '../types';
+import type { BounceReason, SourcePage, StatusClass, VendorCode, VendorId, VendorMeaning } from '../types';
 
 const CODE = /^(?:(\d{3})\s+)?([245])\.(\d{1,3})\.(\d{1,3})(?:-(\d{1,3}))?$/;
 
@@ -33,8 +32,12 @@ function vendorRows(meaning: VendorMeaning): VendorCode[] {
   return rows;
 }
 
-/** A row writer for one vendor's page: `(written, meaning, action?)` -> that code's rows. */
-export function dictionary(vendor: VendorId, vendorName: string, source: string) {
-  return (written: string, meaning: string, action?: string): VendorCode[] =>
-    vendorRows({ vendor, vendorName, written, meaning, source, ...(action === undefined ? {} : { action }) });
+/** A row writer for one vendor's page: `(written, meaning, action?, reason?)` -> that code's rows. */
+export function dictionary(vendor: VendorId, vendorName: string, source: SourcePage) {
+  return (written: string, meaning: string, action?: string, reason?: BounceReason): VendorCode[] =>
+    vendorRows({
+      vendor, vendorName, written, meaning, source,
+      ...(action === undefined ? {} : { action }),
+      ...(reason === undefined ? {} : { reason }),
+    });
 }
