@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Readable } from 'node:stream';
 import { runCheck } from '../../server/src/cli/check';
 import { runScan, type ScanRecord } from '../../server/src/cli/scan';
 import type { CliIo } from '../../server/src/cli/io';
@@ -15,28 +16,29 @@ const file = (name: string): string => path.join(FIXTURES, name);
 
 interface Run { readonly code: number; readonly out: string; readonly err: string }
 
-function run(command: typeof runScan, args: string[], stdin = ''): Run {
+async function run(command: typeof runScan, args: string[], stdin = ''): Promise<Run> {
   let out = '';
   let err = '';
   const io: CliIo = {
     out: (text) => { out += `${text}\n`; },
     err: (text) => { err += `${text}\n`; },
-    readStdin: () => Buffer.from(stdin, 'utf8'),
+    stdin: () => Readable.from([Buffer.from(stdin, 'utf8')]),
+    drained: async () => undefined,
   };
-  const code = command(args, io);
+  const code = await command(args, io);
   return { code, out, err };
 }
 
-test('scan lists every code with 1-based positions and its context', () => {
-  const { code, out } = run(runScan, [file('mail.log')]);
+test('scan lists every code with 1-based positions and its context', async () => {
+  const { code, out } = await run(runScan, [file('mail.log')]);
   assert.equal(code, 0);
   const lines = out.trim().split('\n');
   assert.ok(lines.includes(`${file('mail.log')}:2:92: reply 554 [postfix-reject]`), out);
   assert.ok(lines.every((l) => !/10\.5\.1\.1|2\.5\.1|\[550\]/.test(l.split(': ').slice(1).join(': '))), 'no IP, version or PID');
 });
 
-test('scan --format json', () => {
-  const { code, out } = run(runScan, ['--format', 'json', file('session.smtp')]);
+test('scan --format json', async () => {
+  const { code, out } = await run(runScan, ['--format', 'json', file('session.smtp')]);
   assert.equal(code, 0);
   const records = JSON.parse(out) as ScanRecord[];
   const first = records[0]!;
@@ -46,30 +48,30 @@ test('scan --format json', () => {
   assert.ok(!records.some((r) => r.line === 16), 'message content is not a reply');
 });
 
-test('scan --kind overrides the detected kind', () => {
+test('scan --kind overrides the detected kind', async () => {
   // Read as a log, the message content `C: Subject: test 550 5.1.1` holds a pair.
-  const lines = (args: string[]): number[] => (JSON.parse(run(runScan, args).out) as ScanRecord[]).map((r) => r.line);
-  assert.ok(lines(['--format=json', '--kind', 'log', file('session.smtp')]).includes(16));
-  assert.ok(!lines(['--format=json', file('session.smtp')]).includes(16));
+  const lines = async (args: string[]): Promise<number[]> => (JSON.parse((await run(runScan, args)).out) as ScanRecord[]).map((r) => r.line);
+  assert.ok((await lines(['--format=json', '--kind', 'log', file('session.smtp')])).includes(16));
+  assert.ok(!(await lines(['--format=json', file('session.smtp')])).includes(16));
 });
 
-test('check prints file:line:col: severity: message [rule] and exits 1 on errors', () => {
-  const { code, out } = run(runCheck, [file('bad.log')]);
+test('check prints file:line:col: severity: message [rule] and exits 1 on errors', async () => {
+  const { code, out } = await run(runCheck, [file('bad.log')]);
   assert.equal(code, 1);
   assert.match(out, new RegExp(`^${file('bad.log').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:\\d+: error: .+ \\[enhanced-syntax\\]$`, 'm'));
   assert.match(out, /: error: Reply 550 .+ \[class-mismatch\]$/m);
 });
 
-test('check exits 0 on valid files and prints nothing', () => {
+test('check exits 0 on valid files and prints nothing', async () => {
   for (const name of ['mail.log', 'session.smtp', 'bounce.eml', 'access']) {
-    const { code, out } = run(runCheck, [file(name)]);
+    const { code, out } = await run(runCheck, [file(name)]);
     assert.equal(code, 0, name);
     assert.ok(!/: (error|warning):/.test(out), `${name}: ${out}`);
   }
 });
 
-test('check --format json', () => {
-  const { code, out } = run(runCheck, ['--format', 'json', file('broken.smtp')]);
+test('check --format json', async () => {
+  const { code, out } = await run(runCheck, ['--format', 'json', file('broken.smtp')]);
   assert.equal(code, 1);
   const records = JSON.parse(out) as { file: string; line: number; column: number; severity: string; rule: string; message: string }[];
   const rules = records.map((r) => `${r.line}:${r.rule}`);
@@ -79,8 +81,8 @@ test('check --format json', () => {
   assert.ok(records.every((r) => r.file === file('broken.smtp') && r.column >= 1 && r.message.length > 0));
 });
 
-test('check --format sarif is SARIF 2.1.0 as code scanning reads it', () => {
-  const { code, out } = run(runCheck, ['--format', 'sarif', file('bad.log')]);
+test('check --format sarif is SARIF 2.1.0 as code scanning reads it', async () => {
+  const { code, out } = await run(runCheck, ['--format', 'sarif', file('bad.log')]);
   assert.equal(code, 1);
   const sarif = JSON.parse(out) as {
     version: string;
@@ -104,40 +106,40 @@ test('check --format sarif is SARIF 2.1.0 as code scanning reads it', () => {
   }
 });
 
-test('SARIF keeps a relative path relative', () => {
+test('SARIF keeps a relative path relative', async () => {
   const relative = path.relative(process.cwd(), file('bad.log'));
-  const sarif = JSON.parse(run(runCheck, ['--format', 'sarif', relative]).out) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+  const sarif = JSON.parse((await run(runCheck, ['--format', 'sarif', relative])).out) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
   assert.equal(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri, relative.split(path.sep).join('/'));
 });
 
-test('- reads standard input', () => {
-  const { code, out } = run(runCheck, ['-'], 'Final-Recipient: rfc822; a@b.example\nAction: failed\nStatus: 5.01.1\n');
+test('- reads standard input', async () => {
+  const { code, out } = await run(runCheck, ['-'], 'Final-Recipient: rfc822; a@b.example\nAction: failed\nStatus: 5.01.1\n');
   assert.equal(code, 1);
   assert.match(out, /^<stdin>:3:9: error: .+\[enhanced-syntax\]$/m);
 });
 
-test('usage errors and unreadable files exit 2 and say why', () => {
+test('usage errors and unreadable files exit 2 and say why', async () => {
   const missing = path.join(FIXTURES, 'no-such-file.log');
-  const unreadable = run(runCheck, [missing, file('mail.log')]);
+  const unreadable = await run(runCheck, [missing, file('mail.log')]);
   assert.equal(unreadable.code, 2);
   assert.match(unreadable.err, /cannot read .*no-such-file\.log/);
   for (const args of [[], ['--format', 'xml', file('mail.log')], ['--kind', 'mbox', file('mail.log')], ['--bogus', file('mail.log')], ['--format']]) {
     for (const command of [runScan, runCheck]) {
-      const result = run(command, args);
+      const result = await run(command, args);
       assert.equal(result.code, 2, JSON.stringify(args));
       assert.ok(result.err.length > 0);
     }
   }
-  assert.equal(run(runScan, ['--format', 'sarif', file('mail.log')]).code, 2, 'scan has no SARIF');
+  assert.equal((await run(runScan, ['--format', 'sarif', file('mail.log')])).code, 2, 'scan has no SARIF');
 });
 
-test('binary and invalid UTF-8 are read gracefully', () => {
-  const { code, out } = run(runScan, ['--format', 'json', file('binary.log')]);
+test('binary and invalid UTF-8 are read gracefully', async () => {
+  const { code, out } = await run(runScan, ['--format', 'json', file('binary.log')]);
   assert.equal(code, 0);
   assert.deepEqual((JSON.parse(out) as ScanRecord[]).map((r) => r.code), ['550', '5.1.1']);
 });
 
-test('the built CLI runs as a program', () => {
+test('the built CLI runs as a program', async () => {
   const cli = path.join(ROOT, 'dist', 'cli.js');
   assert.ok(fs.existsSync(cli), 'dist/cli.js exists (node build.mjs runs before the tests)');
   const result = spawnSync(process.execPath, [cli, 'check', '--format', 'json', file('bad.log')], { encoding: 'utf8' });

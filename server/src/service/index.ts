@@ -1,9 +1,10 @@
 // The language service: scanner + rules + settings behind one small API, used by the LSP
 // adapter and the CLI. Pure: no editor or I/O dependencies.
 import type { CodeQuery } from '../explain';
-import { RULES, checkLine } from '../rules';
-import { initialState, parseEnhanced, scanLine } from '../scan';
+import { RULES } from '../rules';
+import { parseEnhanced } from '../scan';
 import type { Finding } from '../scan';
+import { LineFold, splitLines } from '../stream';
 import { DEFAULT_SETTINGS, parseSettingsWith } from './settings';
 import type { DocumentKind, Problem, Settings } from './types';
 
@@ -16,18 +17,15 @@ export type { CodeQuery, Explanation } from '../explain';
 export { basicCodes, basicEntry, isStatusClass, registry, registryEntry, subjectEntry, vendorCodes, vendorMeanings } from '../kb';
 export type { Permanence, RegistryEntry, StatusClass } from '../kb/types';
 export { detectKind } from './kind';
+export { splitLines } from '../stream';
+export type { LineBatch, LineReport } from '../stream';
+export { analyzeStream, type StreamBatch, type StreamSource } from './stream';
 export { DEFAULT_SETTINGS } from './settings';
 
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
 
 export function parseSettings(raw: unknown): { settings: Settings; warnings: string[] } {
   return parseSettingsWith(raw, RULE_IDS);
-}
-
-/** Splits on CRLF, LF or CR: the one line splitter everyone uses. */
-export function splitLines(text: string): string[] {
-  // Splitting on a plain '\n' is several times faster than the regex, and logs rarely hold a CR.
-  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 export interface Analysis {
@@ -39,26 +37,13 @@ export interface Analysis {
 
 /** Scans and checks a whole document: the same as folding `scanLine` and `checkLine` over its lines. */
 export function analyzeText(text: string, kind: DocumentKind, settings: Settings = DEFAULT_SETTINGS): Analysis {
-  const findings: Finding[] = [];
-  const problems: Problem[] = [];
-  let capped = false;
-  let state = initialState(kind);
-  const lines = splitLines(text);
-  for (let line = 0; line < lines.length; line++) {
-    const scan = scanLine(lines[line]!, line, state);
-    state = scan.next;
-    if (scan.findings.length === 0) continue;
-    for (const finding of scan.findings) findings.push(finding);
-    if (capped) continue;
-    for (const problem of checkLine(scan.findings, settings)) {
-      if (problems.length >= settings.maxProblems) {
-        capped = true;
-        break;
-      }
-      problems.push(problem);
-    }
-  }
-  return { findings, problems, capped };
+  const { reports } = new LineFold(kind, settings).fold(splitLines(text));
+  const problems = reports.flatMap((report) => report.problems);
+  return {
+    findings: reports.flatMap((report) => report.findings),
+    problems: problems.slice(0, settings.maxProblems),
+    capped: problems.length > settings.maxProblems,
+  };
 }
 
 /** The finding under a cursor (`character` inside or just after the code). */
