@@ -2,10 +2,13 @@
 // with fixture files, plus one run of the built bundle.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { runCheck } from '../../server/src/cli/check';
 import { runScan, type ScanRecord } from '../../server/src/cli/scan';
 import type { CliIo } from '../../server/src/cli/io';
@@ -148,4 +151,57 @@ test('the built CLI runs as a program', async () => {
   const scan = spawnSync(process.execPath, [cli, 'scan', '-'], { input: 'S: 250 2.0.0 Ok\n', encoding: 'utf8' });
   assert.equal(scan.status, 0, scan.stderr);
   assert.equal(scan.stdout, '<stdin>:1:4: reply 250 [transcript-reply]\n<stdin>:1:8: enhanced 2.0.0 [transcript-reply]\n');
+});
+
+test('several files, .gz among them, are read in the order given', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-status-cli-'));
+  try {
+    const rotated = path.join(dir, 'mail.log.2.gz');
+    fs.writeFileSync(rotated, gzipSync(fs.readFileSync(file('bad.log'))));
+    const { code, out } = await run(runCheck, ['--format', 'ndjson', rotated, file('mail.log'), file('bad.log')]);
+    assert.equal(code, 1);
+    const records = out.trim().split('\n').map((line) => JSON.parse(line) as { file: string; line: number });
+    const files = [...new Set(records.map((r) => r.file))];
+    assert.deepEqual(files, [rotated, file('bad.log')], 'the .gz first, its problems as in the plain file');
+    const ofFile = (name: string): unknown[] => records.filter((r) => r.file === name).map(({ file: _, ...rest }) => rest);
+    assert.deepEqual(ofFile(rotated), ofFile(file('bad.log')));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a truncated .gz: the problems of the lines read, then a clear error and exit 2', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-status-cli-'));
+  try {
+    const faulty = 'Mar  4 10:00:00 mx postfix/smtp[1]: 4BC: to=<a@example.net>, dsn=5.1.1, status=bounced (host mx.example.net[192.0.2.1] said: 550 4.1.1 unknown (in reply to RCPT TO command))\n';
+    const gz = gzipSync(Buffer.from(faulty.repeat(20_000)));
+    const truncated = path.join(dir, 'mail.log.3.gz');
+    fs.writeFileSync(truncated, gz.subarray(0, gz.length - 200));
+    const { code, out, err } = await run(runCheck, ['--format', 'ndjson', truncated]);
+    assert.equal(code, 2);
+    assert.match(err, /mail\.log\.3\.gz: truncated gzip data \(the file ends early\); stopped after line \d+/);
+    const linesRead = Number(/stopped after line (\d+)/.exec(err)![1]);
+    assert.equal(out.trim().split('\n').length, linesRead, 'one problem per line read');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('ndjson arrives line by line on a slow pipe, before the input ends', async () => {
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+  const child = spawn(process.execPath, [cli, 'check', '--format', 'ndjson', '-'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const faulty = (n: number): string => `Mar  4 10:00:0${n} mx postfix/smtp[1]: 4BC${n}: to=<a@example.net>, status=bounced (host mx.example.net[192.0.2.1] said: 550 4.1.${n} unknown (in reply to RCPT TO command))\n`;
+  try {
+    for (const n of [1, 2, 3]) {
+      child.stdin!.write(faulty(n));
+      const next = await lines.next();
+      const record = JSON.parse(next.value as string) as { line: number; rule: string };
+      assert.deepEqual([record.line, record.rule], [n, 'class-mismatch'], 'each line is reported while stdin stays open');
+    }
+  } finally {
+    child.stdin!.end();
+  }
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(code, 1);
 });
