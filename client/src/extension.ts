@@ -1,13 +1,17 @@
 // The VS Code side of smtp-status: starts the language server (dist/server.js over Node IPC)
-// when a document it reads is open, and adds the two commands. Everything else - hovers,
+// when a document it reads is open, and adds its commands. Everything else - hovers,
 // diagnostics, quick fixes, completion, inlay hints - comes from the server.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/node';
 import { explainCode } from './commands/explainCode';
 import { setRuleSeverity } from './commands/setRuleSeverity';
+import { openLargePart, openOriginalLine } from './commands/openLargePart';
 import { summarize } from './commands/summarize';
+import { summarizeFile } from './commands/summarizeFile';
+import { LargeFileNotice } from './largeFileNotice';
+import { LargeParts, PART_SCHEME } from './largeParts';
 import { configuredLanguages, documentSelector } from './languages';
-import { SET_RULE_SEVERITY_COMMAND } from './protocol';
+import { SET_RULE_SEVERITY_COMMAND, type LineFilterSpec } from './protocol';
 import { RestartPolicy } from './restartPolicy';
 import { ServerProcess } from './serverProcess';
 import { configurationMiddleware } from './settingsMiddleware';
@@ -119,6 +123,9 @@ export function activate(context: vscode.ExtensionContext): SmtpStatusApi {
   const smtp = new SmtpStatusClient(context, output, activatedAt);
   running = smtp;
   const docs = new VirtualDocuments();
+  const parts = new LargeParts();
+  const openPart = async (file?: vscode.Uri, filter?: LineFilterSpec) => openLargePart(await smtp.ensureStarted(), parts, file, filter);
+  const summarizeWholeFile = async (file?: vscode.Uri) => summarizeFile(await smtp.ensureStarted(), docs, file);
   const startIfWanted = (document: vscode.TextDocument): void => {
     if (smtp.wants(document)) smtp.ensureStarted().catch((error: unknown) => output.error(`starting the language server: ${String(error)}`));
   };
@@ -127,7 +134,10 @@ export function activate(context: vscode.ExtensionContext): SmtpStatusApi {
     output,
     smtp,
     docs,
+    parts,
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, docs),
+    vscode.workspace.registerTextDocumentContentProvider(PART_SCHEME, parts),
+    new LargeFileNotice({ openPart, summarize: summarizeWholeFile }, (document) => smtp.wants(document)),
     vscode.workspace.onDidOpenTextDocument(startIfWanted),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('smtpStatus.extraLanguages')) {
@@ -139,6 +149,9 @@ export function activate(context: vscode.ExtensionContext): SmtpStatusApi {
     vscode.commands.registerCommand('smtpStatus.summarize', async (target?: vscode.Uri) =>
       summarize(await smtp.ensureStarted(), docs, smtp.selector, target instanceof vscode.Uri ? target : undefined),
     ),
+    vscode.commands.registerCommand('smtpStatus.openLargePart', (file?: unknown, filter?: LineFilterSpec) => openPart(file instanceof vscode.Uri ? file : undefined, filter)),
+    vscode.commands.registerCommand('smtpStatus.openOriginalLine', () => openOriginalLine(parts)),
+    vscode.commands.registerCommand('smtpStatus.summarizeFile', (file?: unknown) => summarizeWholeFile(file instanceof vscode.Uri ? file : undefined)),
   );
   vscode.workspace.textDocuments.forEach(startIfWanted);
   output.info(`activated in ${Date.now() - activatedAt} ms`);

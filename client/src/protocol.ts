@@ -7,14 +7,23 @@ import {
   EXPLAIN_METHOD,
   ExplainParams,
   ExplainResult,
+  EXTRACT_METHOD,
+  ExtractParams,
+  ExtractResult,
+  FILE_SUMMARY_METHOD,
+  FileParams,
+  FileSummaryResult,
   SUMMARY_METHOD,
   SummaryParams,
   SummaryResult,
 } from '../../server/src/lsp/protocol';
 
-export type { CatalogEntry, CodeKind, SummaryCode, SummaryResult } from '../../server/src/lsp/protocol';
+export type { CatalogEntry, CodeKind, ExtractResult, FileSummaryResult, LineFilterSpec, SummaryCode, SummaryResult } from '../../server/src/lsp/protocol';
+export { PARTIAL_NOTE } from '../../server/src/lsp/protocol';
 export { SET_RULE_SEVERITY_COMMAND } from '../../server/src/lsp/protocol';
 
 export const CatalogRequest = new RequestType0<readonly CatalogEntry[], void>(CATALOG_METHOD);
 export const ExplainRequest = new RequestType<ExplainParams, ExplainResult, void>(EXPLAIN_METHOD);
 export const SummaryRequest = new RequestType<SummaryParams, SummaryResult, void>(SUMMARY_METHOD);
+export const ExtractRequest = new RequestType<ExtractParams, ExtractResult, void>(EXTRACT_METHOD);
+export const FileSummaryRequest = new RequestType<FileParams, FileSummaryResult, void>(FILE_SUMMARY_METHOD);

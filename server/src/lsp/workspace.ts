@@ -3,8 +3,8 @@
 // applied between chunks are simply part of what the next chunk sees, so a newer version always
 // supersedes the scan of an older one.
 import type { CancellationToken, Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import { LineDocument, type ContentChange } from './document';
-import { documentDiagnostics, noteDiagnostic } from './diagnostics';
+import { headProblems, LineDocument, type ContentChange } from './document';
+import { documentDiagnostics, noteDiagnostic, partialDiagnostics } from './diagnostics';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings';
 
 /** Lines scanned between clock checks, and the time a chunk may take before yielding. */
@@ -13,6 +13,8 @@ export const CHUNK_MS = 15;
 /** Scans that take longer than this show work-done progress. */
 const PROGRESS_AFTER_MS = 1000;
 const BYTES_PER_MB = 1024 * 1024;
+/** On open, the problems of this much of a longer document's start are published before the rest is read. */
+const HEAD_CHARS = 256 * 1024;
 
 /** Lets the event loop run (requests, edits) before long work goes on. */
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -40,6 +42,7 @@ export class Workspace {
   }
 
   open(uri: string, languageId: string, version: number, text: string): void {
+    this.publishHead(uri, languageId, version, text);
     const document = new LineDocument(uri, languageId, version, text, this.settingsValue.core);
     this.documents.set(uri, document);
     this.refresh(document);
@@ -50,6 +53,18 @@ export class Workspace {
     if (document === undefined) return;
     document.applyChanges(changes, version);
     this.refresh(document);
+  }
+
+  /**
+   * The start of a big document, checked and published before the whole text is even split into
+   * lines. Unlike complete lists it does not wait for the client's settings: a document opened with
+   * the editor gets its first problems at once, and the complete list replaces them either way.
+   */
+  private publishHead(uri: string, languageId: string, version: number, text: string): void {
+    if (text.length > this.settingsValue.maxFileSizeMB * BYTES_PER_MB) return;
+    const { core } = this.settingsValue;
+    const head = headProblems(uri, languageId, text, core, HEAD_CHARS);
+    if (head !== undefined) void this.connection.sendDiagnostics({ uri, version, diagnostics: partialDiagnostics(head.problems, head.lines, core.maxProblems) });
   }
 
   close(uri: string): void {

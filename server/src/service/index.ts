@@ -20,6 +20,9 @@ export { detectKind } from './kind';
 export { splitLines } from '../stream';
 export type { LineBatch, LineReport } from '../stream';
 export { analyzeStream, type StreamBatch, type StreamSource } from './stream';
+export { extractLines, FilterError, summarizeStream, type Extract } from './extract';
+export { CodeTally, type CodeKind, type CodeLocation, type SummaryCode, type SummaryResult } from './summary';
+export { PROVIDERS, type LineFilterSpec, type Outcome, type ProviderId } from '../select';
 export { DEFAULT_SETTINGS } from './settings';
 
 const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
