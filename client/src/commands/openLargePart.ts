@@ -40,7 +40,7 @@ async function askFilter(): Promise<LineFilterSpec | undefined> {
     if (field === 'window') {
       const window = await vscode.window.showInputBox({ title: label, prompt: 'From and to, HH:MM[:SS]', placeHolder: '09:00-09:30' });
       if (window === undefined) return undefined;
-      const [from, to] = window.split(/\s*(?:-|to)\s*/);
+      const [from, to] = window.split(/-|\bto\b/).map((part) => part.trim());
       if (from) spec['from'] = from;
       if (to) spec['to'] = to;
       continue;
