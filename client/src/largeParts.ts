@@ -43,7 +43,7 @@ export class LargeParts implements vscode.TextDocumentContentProvider, vscode.Di
     return this.parts.get(uri.toString());
   }
 
-  /** `L<n>` before each visible line (only those: a part may hold hundreds of thousands of lines). */
+  /** `<n> |` before each visible line (only those: a part may hold hundreds of thousands of lines). */
   showLineNumbers(editor: vscode.TextEditor): void {
     const part = this.get(editor.document.uri);
     if (part === undefined) return;
@@ -51,8 +51,9 @@ export class LargeParts implements vscode.TextDocumentContentProvider, vscode.Di
     const options: vscode.DecorationOptions[] = [];
     for (const visible of editor.visibleRanges) {
       for (let line = visible.start.line; line <= visible.end.line && line < part.lineNumbers.length; line++) {
+        // Figure spaces keep the numbers right-aligned; the bar sets them off from the log text.
         const original = String(part.lineNumbers[line]! + 1).padStart(width, '\u2007');
-        options.push({ range: new vscode.Range(line, 0, line, 0), renderOptions: { before: { contentText: `L${original}` } } });
+        options.push({ range: new vscode.Range(line, 0, line, 0), renderOptions: { before: { contentText: `${original} \u2502` } } });
       }
     }
     editor.setDecorations(this.decoration, options);
