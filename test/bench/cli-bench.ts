@@ -19,11 +19,12 @@ export interface ProcessRun {
   readonly exitCode: number;
 }
 
-/** Appends generated log to `file` until it holds `bytes` (different seeds, so pieces differ). */
+/** Appends generated log to `file` until it holds about `bytes` (different seeds, so pieces differ). */
 export function writeBigLog(file: string, bytes: number): void {
   rmSync(file, { force: true });
   for (let written = 0, seed = 1; written < bytes; seed++) {
     const piece = generateMailLog({ seed, bytes: Math.min(PIECE, bytes - written) });
+    if (piece.length === 0) break;  // less than a line left
     appendFileSync(file, piece);
     written += piece.length;
   }
@@ -34,7 +35,11 @@ async function timedRun(command: readonly string[], stdinFiles: readonly string[
   const report = join(process.env['TMPDIR'] ?? '/tmp', `smtp-status-bench-time-${process.pid}.txt`);
   const started = performance.now();
   const child = spawn(GNU_TIME, ['-f', '%M', '-o', report, ...command], { stdio: [stdinFiles.length > 0 ? 'pipe' : 'ignore', 'ignore', 'inherit'] });
-  if (stdinFiles.length > 0) spawn('cat', [...stdinFiles], { stdio: ['ignore', child.stdin!, 'inherit'] });
+  if (stdinFiles.length > 0) {
+    spawn('cat', [...stdinFiles], { stdio: ['ignore', child.stdin!, 'inherit'] });
+    // cat holds its own copy of the pipe; ours must close, or the reader never sees the end.
+    child.stdin!.destroy();
+  }
   const exitCode = await new Promise<number>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve(code ?? -1));
@@ -59,7 +64,7 @@ export function cliBenchAvailable(): string | undefined {
 
 /** One run each (a 1 GB pass is long enough to average out the noise of a busy machine). */
 export async function benchCli(cli: string, file: string, bytes: number): Promise<CliBenchResult> {
-  if (!existsSync(file) || statSync(file).size !== bytes) writeBigLog(file, bytes);
+  writeBigLog(file, bytes);
   const fileBytes = statSync(file).size;
   const check = await timedRun([process.execPath, cli, 'check', '--format', 'ndjson', file]);
   const ripgrep = existsSync('/usr/bin/rg') || existsSync('/usr/local/bin/rg') ? await timedRun(['rg', '-c', NAIVE_PATTERN, file]) : undefined;
