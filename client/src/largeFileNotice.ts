@@ -34,7 +34,7 @@ export class LargeFileNotice implements vscode.Disposable {
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
     const megabytes = await sizeMB(uri);
     if (megabytes !== undefined && megabytes > SYNC_LIMIT_MB) {
-      this.tell(uri, `${name(uri)} is ${megabytes.toFixed(0)} MB: VS Code passes no file over ${SYNC_LIMIT_MB} MB to extensions, so SMTP Status cannot check it in the editor.`);
+      await this.tell(uri, `${name(uri)} is ${megabytes.toFixed(0)} MB: VS Code passes no file over ${SYNC_LIMIT_MB} MB to extensions, so SMTP Status cannot check it in the editor.`);
     }
   }
 
@@ -43,7 +43,7 @@ export class LargeFileNotice implements vscode.Disposable {
     const limit = vscode.workspace.getConfiguration('smtpStatus').get<number>('maxFileSizeMB', SYNC_LIMIT_MB);
     const megabytes = await sizeMB(document.uri);
     if (megabytes !== undefined && megabytes > limit) {
-      this.tell(document.uri, `${name(document.uri)} is ${megabytes.toFixed(0)} MB, above smtpStatus.maxFileSizeMB (${limit}), so it is not checked.`, true);
+      await this.tell(document.uri, `${name(document.uri)} is ${megabytes.toFixed(0)} MB, above smtpStatus.maxFileSizeMB (${limit}), so it is not checked.`, true);
     }
   }
 
@@ -52,9 +52,13 @@ export class LargeFileNotice implements vscode.Disposable {
     this.told.add(uri.toString());
     const choices = ['Open Part of It...', 'Summarise Whole File', ...(canRaiseLimit ? ['Change Limit'] : [])];
     const choice = await vscode.window.showWarningMessage(message, ...choices);
-    if (choice === choices[0]) await this.actions.openPart(uri);
-    else if (choice === choices[1]) await this.actions.summarize(uri);
-    else if (choice === 'Change Limit') await vscode.commands.executeCommand('workbench.action.openSettings', 'smtpStatus.maxFileSizeMB');
+    try {
+      if (choice === choices[0]) await this.actions.openPart(uri);
+      else if (choice === choices[1]) await this.actions.summarize(uri);
+      else if (choice === 'Change Limit') await vscode.commands.executeCommand('workbench.action.openSettings', 'smtpStatus.maxFileSizeMB');
+    } catch (error) {
+      void vscode.window.showErrorMessage(`SMTP Status: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   dispose(): void {

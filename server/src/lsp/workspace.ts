@@ -14,7 +14,7 @@ export const CHUNK_MS = 15;
 const PROGRESS_AFTER_MS = 1000;
 const BYTES_PER_MB = 1024 * 1024;
 /** On open, the problems of this much of a longer document's start are published before the rest is read. */
-const HEAD_CHARS = 256 * 1024;
+const HEAD_CHARS = 32 * 1024;
 
 /** Lets the event loop run (requests, edits) before long work goes on. */
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
