@@ -1,5 +1,5 @@
 // The VS Code side of smtp-status: starts the language server (dist/server.js over Node IPC)
-// when a document it reads is open (documentGate.ts says which), and adds the two commands.
+// when a document it reads is open (documentGate.ts says which), and adds its commands.
 // Everything else - hovers, diagnostics, quick fixes, completion, inlay hints - comes from the server.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/node';
@@ -7,12 +7,16 @@ import { copyForTicket } from './commands/copyForTicket';
 import { explainCode } from './commands/explainCode';
 import { showReport } from './commands/report';
 import { setRuleSeverity } from './commands/setRuleSeverity';
+import { openLargePart, openOriginalLine } from './commands/openLargePart';
 import { revealOccurrence, summarize } from './commands/summarize';
+import { summarizeFile } from './commands/summarizeFile';
 import { openDemoLog, openGuide } from './commands/walkthrough';
 import { DocumentGate } from './documentGate';
+import { LargeFileNotice } from './largeFileNotice';
+import { LargeParts, PART_SCHEME } from './largeParts';
 import { configuredLanguages } from './languages';
 import { registerLanguageModelTools } from './lmTools';
-import { SET_RULE_SEVERITY_COMMAND } from './protocol';
+import { SET_RULE_SEVERITY_COMMAND, type LineFilterSpec } from './protocol';
 import { REVEAL_COMMAND } from './summaryHtml';
 import { RestartPolicy } from './restartPolicy';
 import { ServerProcess } from './serverProcess';
@@ -137,6 +141,9 @@ export function activate(context: vscode.ExtensionContext): SmtpStatusApi {
   const smtp = new SmtpStatusClient(context, output, activatedAt);
   running = smtp;
   const docs = new VirtualDocuments();
+  const parts = new LargeParts();
+  const openPart = async (file?: vscode.Uri, filter?: LineFilterSpec) => openLargePart(await smtp.ensureStarted(), parts, file, filter);
+  const summarizeWholeFile = async (file?: vscode.Uri) => summarizeFile(await smtp.ensureStarted(), file);
   const startIfWanted = (document: vscode.TextDocument): void => {
     if (smtp.wants(document)) smtp.ensureStarted().catch((error: unknown) => output.error(`starting the language server: ${String(error)}`));
   };
@@ -145,7 +152,10 @@ export function activate(context: vscode.ExtensionContext): SmtpStatusApi {
     output,
     smtp,
     docs,
+    parts,
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, docs),
+    vscode.workspace.registerTextDocumentContentProvider(PART_SCHEME, parts),
+    new LargeFileNotice({ openPart, summarize: summarizeWholeFile }, (document) => smtp.wants(document)),
     vscode.workspace.onDidOpenTextDocument(startIfWanted),
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (smtp.qualifiesBy(event)) startIfWanted(event.document);
@@ -165,6 +175,9 @@ export function activate(context: vscode.ExtensionContext): SmtpStatusApi {
     vscode.commands.registerCommand(REVEAL_COMMAND, revealOccurrence),
     vscode.commands.registerCommand('smtpStatus.report', async () => showReport(await smtp.ensureStarted(), docs, (document) => smtp.wants(document))),
     vscode.commands.registerCommand('smtpStatus.copyForTicket', async () => copyForTicket(await smtp.ensureStarted(), (document) => smtp.wants(document))),
+    vscode.commands.registerCommand('smtpStatus.openLargePart', (file?: unknown, filter?: LineFilterSpec) => openPart(file instanceof vscode.Uri ? file : undefined, filter)),
+    vscode.commands.registerCommand('smtpStatus.openOriginalLine', () => openOriginalLine(parts)),
+    vscode.commands.registerCommand('smtpStatus.summarizeFile', (file?: unknown) => summarizeWholeFile(file instanceof vscode.Uri ? file : undefined)),
   );
   context.subscriptions.push(...registerLanguageModelTools(smtp));
   vscode.workspace.textDocuments.forEach(startIfWanted);

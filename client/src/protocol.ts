@@ -13,6 +13,12 @@ import {
   REPORT_METHOD,
   ReportParams,
   ReportResult,
+  EXTRACT_METHOD,
+  ExtractParams,
+  ExtractResult,
+  FILE_SUMMARY_METHOD,
+  FileParams,
+  FileSummaryResult,
   SUMMARY_METHOD,
   SummaryParams,
   SummaryResult,
@@ -21,7 +27,8 @@ import {
   TicketResult,
 } from '../../server/src/lsp/protocol';
 
-export type { CatalogEntry, CodeKind, ProblemsResult, SummaryCode, SummaryResult, TicketResult } from '../../server/src/lsp/protocol';
+export type { CatalogEntry, CodeKind, ExtractResult, FileSummaryResult, LineFilterSpec, ProblemsResult, SummaryCode, SummaryResult, TicketResult } from '../../server/src/lsp/protocol';
+export { PARTIAL_NOTE } from '../../server/src/lsp/protocol';
 export { SET_RULE_SEVERITY_COMMAND } from '../../server/src/lsp/protocol';
 
 export const CatalogRequest = new RequestType0<readonly CatalogEntry[], void>(CATALOG_METHOD);
@@ -30,3 +37,5 @@ export const SummaryRequest = new RequestType<SummaryParams, SummaryResult, void
 export const ProblemsRequest = new RequestType<ProblemsParams, ProblemsResult | null, void>(PROBLEMS_METHOD);
 export const ReportRequest = new RequestType<ReportParams, ReportResult | null, void>(REPORT_METHOD);
 export const TicketRequest = new RequestType<TicketParams, TicketResult | null, void>(TICKET_METHOD);
+export const ExtractRequest = new RequestType<ExtractParams, ExtractResult, void>(EXTRACT_METHOD);
+export const FileSummaryRequest = new RequestType<FileParams, FileSummaryResult, void>(FILE_SUMMARY_METHOD);

@@ -1,12 +1,13 @@
-// `npm run bench [-- --quick] [-- --json] [-- --profile]`: our language server against a
-// do-nothing server, the scanner against a naive regex and ripgrep, our grammars against
-// VS Code's built-in log grammar. Everything is measured side by side in one run, in
+// `npm run bench [-- --quick] [-- --json] [-- --profile] [-- --cli-only | --no-cli]`: our language
+// server against a do-nothing server, the scanner against a naive regex and ripgrep, our grammars
+// against VS Code's built-in log grammar, the CLI on 1 GB against `rg -c`. Everything is measured side by side in one run, in
 // alternating rounds, and reported as ratios with their targets: machines are noisy, and a
 // ratio measured back to back means the same on a fast or a slow one.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateMailLog } from './generate-log';
+import { benchCli, cliBenchAvailable, type CliBenchResult, type ProcessRun } from './cli-bench';
 import { benchGrammars, GRAMMAR_TARGETS, type GrammarBenchResult } from './grammar-bench';
 import { analyzePass, naivePass, ripgrepPass, scanPass, type Pass } from './scan-bench';
 import { makeWorkload, runServerRound, type ServerCommand, type ServerRound } from './server-bench';
@@ -19,19 +20,23 @@ const SEED = 1;
 interface Options {
   readonly json: boolean;
   readonly quick: boolean;
+  /** Only the CLI figures, or none of them. */
+  readonly cli: 'only' | 'no' | 'yes';
   /** Write CPU profiles of our server to out/bench-profiles/. */
   readonly profile: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const known = new Set(['--json', '--quick', '--profile']);
+  const known = new Set(['--json', '--quick', '--profile', '--cli-only', '--no-cli']);
   const unknown = argv.filter((a) => !known.has(a));
   if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(' ')} (known: ${[...known].join(' ')})`);
-  return { json: argv.includes('--json'), quick: argv.includes('--quick'), profile: argv.includes('--profile') };
+  const cli = argv.includes('--cli-only') ? 'only' : argv.includes('--no-cli') ? 'no' : 'yes';
+  return { json: argv.includes('--json'), quick: argv.includes('--quick'), profile: argv.includes('--profile'), cli };
 }
 
 const SERVER_TARGETS = {
-  open: { name: 'didOpen → diagnostics', limit: 1.25, direction: 'at-most' },
+  first: { name: 'didOpen → first diagnostics', limit: 1.1, direction: 'at-most' },
+  open: { name: 'didOpen → all diagnostics', limit: 1.6, direction: 'at-most' },
   hoverMedian: { name: 'hover median', limit: 1.25, direction: 'at-most' },
   hoverP99: { name: 'hover p99', limit: 2, direction: 'at-most' },
   edit: { name: 'one-line edit → diagnostics', limit: 1.25, direction: 'at-most' },
@@ -41,6 +46,7 @@ const SERVER_TARGETS = {
 type Metric = keyof typeof SERVER_TARGETS;
 
 const METRICS: Record<Metric, { unit: string; decimals: number; of: (r: ServerRound) => number }> = {
+  first: { unit: 'ms', decimals: 0, of: (r) => r.openToFirstDiagnostics },
   open: { unit: 'ms', decimals: 0, of: (r) => r.openToDiagnostics },
   hoverMedian: { unit: 'ms', decimals: 3, of: (r) => r.hoverMedian },
   hoverP99: { unit: 'ms', decimals: 3, of: (r) => r.hoverP99 },
@@ -108,6 +114,34 @@ function compareScanner(text: string, rounds: number, file: string): ScannerComp
   return ripgrep.length === rounds ? { scan, analyze, naive, ripgrep } : { scan, analyze, naive };
 }
 
+const CLI_TARGETS = {
+  speed: { name: 'CLI check speed / rg -c speed', limit: 0.5, direction: 'at-least' },
+  fileMemory: { name: 'CLI peak memory, file', limit: 200, direction: 'at-most', unit: 'MB' },
+  stdinMemory: { name: 'CLI peak memory, 2× through stdin', limit: 200, direction: 'at-most', unit: 'MB' },
+} as const satisfies Record<string, Target>;
+
+function cliVerdicts(result: CliBenchResult): Verdict[] {
+  const verdicts = [
+    judge(CLI_TARGETS.fileMemory, summarize([result.check.peakMb])),
+    judge(CLI_TARGETS.stdinMemory, summarize([result.stdin.peakMb])),
+  ];
+  return result.ripgrep === undefined ? verdicts : [judge(CLI_TARGETS.speed, summarize([result.ripgrep.ms / result.check.ms])), ...verdicts];
+}
+
+function printCli(result: CliBenchResult): void {
+  const gb = (bytes: number): string => `${(bytes / 1e9).toFixed(2)} GB`;
+  const row = (name: string, bytes: number, run: ProcessRun): void => {
+    console.log(`${pad(name, 44)} ${pad(`${(run.ms / 1000).toFixed(1)} s`, 10)} ${pad(`${(bytes / MB / (run.ms / 1000)).toFixed(0)} MB/s`, 11)} peak ${run.peakMb.toFixed(0)} MB`);
+  };
+  console.log(`
+== CLI on big logs: one run each, whole processes ==`);
+  row(`check --format ndjson FILE (${gb(result.fileBytes)})`, result.fileBytes, result.check);
+  if (result.ripgrep) row(`rg -c PATTERN FILE (${gb(result.fileBytes)})`, result.fileBytes, result.ripgrep);
+  else console.log('rg -c                                        (ripgrep not installed)');
+  row(`cat FILE FILE | check --format ndjson - (${gb(result.stdinBytes)})`, result.stdinBytes, result.stdin);
+  if (result.ripgrep) console.log(`check speed / rg -c speed: ${(result.ripgrep.ms / result.check.ms).toFixed(2)}×`);
+}
+
 const GRAMMAR_VERDICTS = {
   mailLog: { name: 'mail-log grammar speed', limit: GRAMMAR_TARGETS.mailLogSpeedRatio, direction: 'at-least' },
   injection: { name: 'injection slowdown of `log`', limit: GRAMMAR_TARGETS.injectionSlowdown, direction: 'at-most' },
@@ -122,7 +156,7 @@ function grammarVerdicts(result: GrammarBenchResult): Verdict[] | string {
 
 const pad = (s: string, n: number): string => s.padEnd(n);
 const verdictLine = (v: Verdict): string =>
-  `${pad(v.name, 30)} ${pad(formatSummary(v.ratio, 2) + '×', 22)} target ${pad(v.target, 8)} ${v.pass ? 'PASS' : 'MISS'}`;
+  `${pad(v.name, 34)} ${pad(formatSummary(v.ratio, 2) + v.unit, 22)} target ${pad(v.target, 9)} ${v.pass ? 'PASS' : 'MISS'}`;
 
 function throughput(bytes: number, passes: readonly Pass[]): Summary {
   return summarize(passes.map((p) => bytes / MB / (p.ms / 1000)));
@@ -186,7 +220,7 @@ function printGrammars(result: GrammarBenchResult): void {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const sizes = options.quick ? [5 * MB] : [5 * MB, 50 * MB];
+  const sizes = options.cli === 'only' ? [] : options.quick ? [5 * MB] : [5 * MB, 50 * MB];
   const rounds = options.quick ? 3 : 5;
   const hovers = options.quick ? 200 : 500;
   const profileDir = options.profile ? join(ROOT, 'out/bench-profiles') : undefined;
@@ -208,20 +242,39 @@ async function main(): Promise<void> {
 
     // Grammars run on a few MB: VS Code stops colouring above 20 MB, and the built-in log
     // grammar manages only about a thousand of these lines a second.
-    const grammarText = generateMailLog({ seed: SEED, bytes: options.quick ? MB / 4 : 2 * MB });
-    const grammars = await benchGrammars({ text: grammarText, rounds: options.quick ? 2 : 3 });
-    if (!options.json) printGrammars(grammars);
+    let grammars: GrammarBenchResult | undefined;
+    if (options.cli !== 'only') {
+      const grammarText = generateMailLog({ seed: SEED, bytes: options.quick ? MB / 4 : 2 * MB });
+      grammars = await benchGrammars({ text: grammarText, rounds: options.quick ? 2 : 3 });
+      if (!options.json) printGrammars(grammars);
+    }
+
+    // The CLI's figures: 1 GB (200 MB when quick) from a file, and twice that through stdin.
+    const cliUnusable = cliBenchAvailable();
+    let cli: CliBenchResult | undefined;
+    if (options.cli !== 'no' && cliUnusable === undefined) {
+      cli = await benchCli(join(ROOT, 'dist/cli.js'), join(scratch, 'big.log'), options.quick ? 200 * MB : 1000 * MB);
+      if (!options.json) printCli(cli);
+    }
 
     // Server targets are judged at the largest size measured.
-    const largest = reports[reports.length - 1] as SizeReport;
-    const judged = grammarVerdicts(grammars);
-    const verdicts = [...Object.values(largest.server.verdicts), ...(typeof judged === 'string' ? [] : judged)];
-    const unmeasured = typeof judged === 'string' ? Object.values(GRAMMAR_VERDICTS).map((t) => `${t.name}: not measured (${judged})`) : [];
+    const largest = reports[reports.length - 1];
+    const judged = grammars === undefined ? 'not run (--cli-only)' : grammarVerdicts(grammars);
+    const verdicts = [
+      ...(largest === undefined ? [] : Object.values(largest.server.verdicts)),
+      ...(typeof judged === 'string' ? [] : judged),
+      ...(cli === undefined ? [] : cliVerdicts(cli)),
+    ];
+    const unmeasured = [
+      ...(typeof judged === 'string' ? Object.values(GRAMMAR_VERDICTS).map((t) => `${t.name}: not measured (${judged})`) : []),
+      ...(cli === undefined && options.cli !== 'no' ? Object.values(CLI_TARGETS).map((t) => `${t.name}: not measured (${cliUnusable})`) : []),
+    ];
     if (options.json) {
-      console.log(JSON.stringify({ node: process.version, cpus: cpus().length, seed: SEED, rounds, quick: options.quick, sizes: reports, grammars, verdicts, unmeasured }, null, 2));
+      console.log(JSON.stringify({ node: process.version, cpus: cpus().length, seed: SEED, rounds, quick: options.quick, sizes: reports, grammars, cli, verdicts, unmeasured }, null, 2));
       return;
     }
-    console.log(`\n== Targets (server at ${(largest.bytes / MB).toFixed(0)} MB; ratio median (min–max) over rounds) ==`);
+    const where = largest === undefined ? '' : `server at ${(largest.bytes / MB).toFixed(0)} MB, `;
+    console.log(`\n== Targets (${where}CLI at ${cli === undefined ? '-' : (cli.fileBytes / 1e9).toFixed(1)} GB; ratio median (min–max) over rounds) ==`);
     for (const v of verdicts) console.log(verdictLine(v));
     for (const line of unmeasured) console.log(line);
     console.log(`${verdicts.filter((v) => v.pass).length} of ${verdicts.length + unmeasured.length} targets pass`);

@@ -33,6 +33,8 @@ export interface Target {
   readonly name: string;
   readonly limit: number;
   readonly direction: 'at-most' | 'at-least';
+  /** What the limit counts when it is not a ratio (e.g. 'MB'). */
+  readonly unit?: string;
 }
 
 /** A ratio measured against its target. Ratios come from paired rounds (ours and the
@@ -42,12 +44,14 @@ export interface Verdict {
   readonly ratio: Summary;
   readonly target: string;
   readonly pass: boolean;
+  readonly unit: string;
 }
 
 /** Judges the median of the per-round ratios. */
 export function judge(target: Target, ratio: Summary): Verdict {
   const pass = target.direction === 'at-most' ? ratio.median <= target.limit : ratio.median >= target.limit;
-  return { name: target.name, ratio, target: `${target.direction === 'at-most' ? '≤' : '≥'} ${target.limit}×`, pass };
+  const unit = target.unit === undefined ? '×' : ` ${target.unit}`;
+  return { name: target.name, ratio, target: `${target.direction === 'at-most' ? '≤' : '≥'} ${target.limit}${unit}`, pass, unit };
 }
 
 /** Elementwise a[i] / b[i] of two equally long series of paired samples. */

@@ -4,10 +4,12 @@
 // Screenshots go to test/e2e/screenshots/ (not committed); the README's pictures of the
 // success hover and the summary go to client/media/.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { generateMailLog } from '../bench/generate-log';
 import { CodeServer, DEMO, launchBrowser, ROOT, startCodeServer } from './codeServer';
 import { goTo, hover, openFile, runCommand, token, waitForWorkbench } from './workbench';
 
@@ -280,5 +282,59 @@ test('a telnet session pasted into a new untitled editor is read: its failure co
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
     await runCommand(page, 'View: Revert and Close Editor');
+  }
+});
+
+/** The CSS-drawn text before the first line of the editor (a page script: runs in the browser). */
+const LINE_NUMBER_SHOWN = `(() => {
+  const line = document.querySelector('.editor-instance .monaco-editor .view-line');
+  if (!line) return '';
+  return [...line.querySelectorAll('span')].map((span) => getComputedStyle(span, '::before').content).filter((c) => c && c !== 'none').join(' ');
+})()`;
+
+test('"Open Part of a Large Mail Log..." opens the permanent failures of a 60 MB log with their line numbers', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'smtp-status-ui-large-'));
+  try {
+    const file = join(dir, 'mail.log');
+    for (let seed = 1; seed <= 6; seed++) appendFileSync(file, generateMailLog({ seed, bytes: 10_000_000 }));
+    await runCommand(page, 'SMTP Status: Open Part of a Large Mail Log');
+    // VS Code's own file dialog: type the path.
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill(file);
+    // The dialog lists the folder's files once it has read the path typed.
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'mail.log' }).first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(SHOTS, 'large-part-dialog.png') });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Keep the lines that match all of' }).waitFor({ timeout: 15_000 })
+      .catch(async (error: unknown) => {
+        await page.screenshot({ path: join(SHOTS, 'large-part-failed.png') });
+        throw error;
+      });
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Outcome' }).first().locator('input[type=checkbox], .monaco-checkbox, .quick-input-list-checkbox').first().click();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'permanent' }).first().click();
+    // The part opens with each line's number in the file before it.
+    const firstLine = page.locator('.editor-instance .monaco-editor .view-line').first();
+    await page.locator('.tabs-container .tab').filter({ hasText: 'outcome permanent' }).first().waitFor({ timeout: 120_000 });
+    await firstLine.waitFor({ timeout: 30_000 });
+    // Decoration text is drawn by CSS (::before), not written into the line's text.
+    const shown = await waitFor(async () => {
+      const content = String(await page.evaluate(LINE_NUMBER_SHOWN));
+      return /\d+ \u2502/.test(content) ? content : undefined;
+    });
+    // The editor draws spaces as no-break spaces.
+    const text = ((await firstLine.textContent()) ?? '').replace(/\u00a0/g, ' ');
+    const [, number] = /(\d+) \u2502/.exec(shown) ?? [];
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const original = lines[Number(number) - 1] ?? '';
+    assert.ok(original.length > 60 && text.includes(original.slice(0, 60)), `line ${number} of the file is the part's first line: ${text}`);
+    assert.match(original, /status=bounced|reject|said: 5\d\d/);
+    // Checked like any log: the generator's class mismatches are squiggled.
+    await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(SHOTS, 'large-part.png') });
+    await page.screenshot({ path: join(ROOT, 'client', 'media', 'large-part.png') });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

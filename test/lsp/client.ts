@@ -18,6 +18,7 @@ import {
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
+import { PARTIAL_NOTE } from '../../server/src/lsp/protocol';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SERVER_PATH = path.join(REPO_ROOT, 'dist', 'server.js');
@@ -127,16 +128,20 @@ export class LspClient {
     void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
-  /** The diagnostics published for `version` (default: the last version sent), as soon as they arrive. */
-  waitForDiagnostics(uri: string, version = this.versions.get(uri), timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Diagnostic[]> {
+  /**
+   * The complete diagnostics published for `version` (default: the last version sent), as soon as
+   * they arrive; with `partial`, the first list for it, which may be a partial one of a big document's start.
+   */
+  waitForDiagnostics(uri: string, version = this.versions.get(uri), timeoutMs = DEFAULT_TIMEOUT_MS, partial = false): Promise<Diagnostic[]> {
+    const accepts = (params: PublishDiagnosticsParams): boolean => params.version === version && (partial || !isPartial(params.diagnostics));
     const latest = this.published.get(uri);
-    if (latest !== undefined && latest.version === version) return Promise.resolve(latest.diagnostics);
-    return this.waitFor(uri, (params) => params.version === version, timeoutMs, `diagnostics for ${uri} version ${version}`);
+    if (latest !== undefined && accepts(latest)) return Promise.resolve(latest.diagnostics);
+    return this.waitFor(uri, accepts, timeoutMs, `diagnostics for ${uri} version ${version}`);
   }
 
-  /** The next diagnostics published for `uri` after this call (e.g. after a settings change). */
+  /** The next complete diagnostics published for `uri` after this call (e.g. after a settings change). */
   nextDiagnostics(uri: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Diagnostic[]> {
-    return this.waitFor(uri, () => true, timeoutMs, `the next diagnostics for ${uri}`);
+    return this.waitFor(uri, (params) => !isPartial(params.diagnostics), timeoutMs, `the next diagnostics for ${uri}`);
   }
 
   /** The document version of the last diagnostics published for `uri`, if any. */
@@ -222,4 +227,9 @@ export class LspClient {
     connection.onRequest('window/showMessageRequest', () => null);
     connection.listen();
   }
+}
+
+/** A list the server published before it finished checking the document. */
+export function isPartial(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.message.startsWith(PARTIAL_NOTE));
 }

@@ -2,41 +2,32 @@
 // with fixture files, plus one run of the built bundle.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { createInterface } from 'node:readline';
+import { gzipSync } from 'node:zlib';
 import { runCheck } from '../../server/src/cli/check';
 import { runScan, type ScanRecord } from '../../server/src/cli/scan';
-import type { CliIo } from '../../server/src/cli/io';
+import { runCli } from './cli-run';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'engine');
 const file = (name: string): string => path.join(FIXTURES, name);
 
-interface Run { readonly code: number; readonly out: string; readonly err: string }
+const run = runCli;
 
-function run(command: typeof runScan, args: string[], stdin = ''): Run {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (text) => { out += `${text}\n`; },
-    err: (text) => { err += `${text}\n`; },
-    readStdin: () => Buffer.from(stdin, 'utf8'),
-  };
-  const code = command(args, io);
-  return { code, out, err };
-}
-
-test('scan lists every code with 1-based positions and its context', () => {
-  const { code, out } = run(runScan, [file('mail.log')]);
+test('scan lists every code with 1-based positions and its context', async () => {
+  const { code, out } = await run(runScan, [file('mail.log')]);
   assert.equal(code, 0);
   const lines = out.trim().split('\n');
   assert.ok(lines.includes(`${file('mail.log')}:2:92: reply 554 [postfix-reject]`), out);
   assert.ok(lines.every((l) => !/10\.5\.1\.1|2\.5\.1|\[550\]/.test(l.split(': ').slice(1).join(': '))), 'no IP, version or PID');
 });
 
-test('scan --format json', () => {
-  const { code, out } = run(runScan, ['--format', 'json', file('session.smtp')]);
+test('scan --format json', async () => {
+  const { code, out } = await run(runScan, ['--format', 'json', file('session.smtp')]);
   assert.equal(code, 0);
   const records = JSON.parse(out) as ScanRecord[];
   const first = records[0]!;
@@ -46,30 +37,30 @@ test('scan --format json', () => {
   assert.ok(!records.some((r) => r.line === 16), 'message content is not a reply');
 });
 
-test('scan --kind overrides the detected kind', () => {
+test('scan --kind overrides the detected kind', async () => {
   // Read as a log, the message content `C: Subject: test 550 5.1.1` holds a pair.
-  const lines = (args: string[]): number[] => (JSON.parse(run(runScan, args).out) as ScanRecord[]).map((r) => r.line);
-  assert.ok(lines(['--format=json', '--kind', 'log', file('session.smtp')]).includes(16));
-  assert.ok(!lines(['--format=json', file('session.smtp')]).includes(16));
+  const lines = async (args: string[]): Promise<number[]> => (JSON.parse((await run(runScan, args)).out) as ScanRecord[]).map((r) => r.line);
+  assert.ok((await lines(['--format=json', '--kind', 'log', file('session.smtp')])).includes(16));
+  assert.ok(!(await lines(['--format=json', file('session.smtp')])).includes(16));
 });
 
-test('check prints file:line:col: severity: message [rule] and exits 1 on errors', () => {
-  const { code, out } = run(runCheck, [file('bad.log')]);
+test('check prints file:line:col: severity: message [rule] and exits 1 on errors', async () => {
+  const { code, out } = await run(runCheck, [file('bad.log')]);
   assert.equal(code, 1);
   assert.match(out, new RegExp(`^${file('bad.log').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:\\d+: error: .+ \\[enhanced-syntax\\]$`, 'm'));
   assert.match(out, /: error: Reply 550 .+ \[class-mismatch\]$/m);
 });
 
-test('check exits 0 on valid files and prints nothing', () => {
+test('check exits 0 on valid files and prints nothing', async () => {
   for (const name of ['mail.log', 'session.smtp', 'bounce.eml', 'access']) {
-    const { code, out } = run(runCheck, [file(name)]);
+    const { code, out } = await run(runCheck, [file(name)]);
     assert.equal(code, 0, name);
     assert.ok(!/: (error|warning):/.test(out), `${name}: ${out}`);
   }
 });
 
-test('check --format json', () => {
-  const { code, out } = run(runCheck, ['--format', 'json', file('broken.smtp')]);
+test('check --format json', async () => {
+  const { code, out } = await run(runCheck, ['--format', 'json', file('broken.smtp')]);
   assert.equal(code, 1);
   const records = JSON.parse(out) as { file: string; line: number; column: number; severity: string; rule: string; message: string }[];
   const rules = records.map((r) => `${r.line}:${r.rule}`);
@@ -79,8 +70,8 @@ test('check --format json', () => {
   assert.ok(records.every((r) => r.file === file('broken.smtp') && r.column >= 1 && r.message.length > 0));
 });
 
-test('check --format sarif is SARIF 2.1.0 as code scanning reads it', () => {
-  const { code, out } = run(runCheck, ['--format', 'sarif', file('bad.log')]);
+test('check --format sarif is SARIF 2.1.0 as code scanning reads it', async () => {
+  const { code, out } = await run(runCheck, ['--format', 'sarif', file('bad.log')]);
   assert.equal(code, 1);
   const sarif = JSON.parse(out) as {
     version: string;
@@ -104,40 +95,40 @@ test('check --format sarif is SARIF 2.1.0 as code scanning reads it', () => {
   }
 });
 
-test('SARIF keeps a relative path relative', () => {
+test('SARIF keeps a relative path relative', async () => {
   const relative = path.relative(process.cwd(), file('bad.log'));
-  const sarif = JSON.parse(run(runCheck, ['--format', 'sarif', relative]).out) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+  const sarif = JSON.parse((await run(runCheck, ['--format', 'sarif', relative])).out) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
   assert.equal(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri, relative.split(path.sep).join('/'));
 });
 
-test('- reads standard input', () => {
-  const { code, out } = run(runCheck, ['-'], 'Final-Recipient: rfc822; a@b.example\nAction: failed\nStatus: 5.01.1\n');
+test('- reads standard input', async () => {
+  const { code, out } = await run(runCheck, ['-'], 'Final-Recipient: rfc822; a@b.example\nAction: failed\nStatus: 5.01.1\n');
   assert.equal(code, 1);
   assert.match(out, /^<stdin>:3:9: error: .+\[enhanced-syntax\]$/m);
 });
 
-test('usage errors and unreadable files exit 2 and say why', () => {
+test('usage errors and unreadable files exit 2 and say why', async () => {
   const missing = path.join(FIXTURES, 'no-such-file.log');
-  const unreadable = run(runCheck, [missing, file('mail.log')]);
+  const unreadable = await run(runCheck, [missing, file('mail.log')]);
   assert.equal(unreadable.code, 2);
   assert.match(unreadable.err, /cannot read .*no-such-file\.log/);
   for (const args of [[], ['--format', 'xml', file('mail.log')], ['--kind', 'mbox', file('mail.log')], ['--bogus', file('mail.log')], ['--format']]) {
     for (const command of [runScan, runCheck]) {
-      const result = run(command, args);
+      const result = await run(command, args);
       assert.equal(result.code, 2, JSON.stringify(args));
       assert.ok(result.err.length > 0);
     }
   }
-  assert.equal(run(runScan, ['--format', 'sarif', file('mail.log')]).code, 2, 'scan has no SARIF');
+  assert.equal((await run(runScan, ['--format', 'sarif', file('mail.log')])).code, 2, 'scan has no SARIF');
 });
 
-test('binary and invalid UTF-8 are read gracefully', () => {
-  const { code, out } = run(runScan, ['--format', 'json', file('binary.log')]);
+test('binary and invalid UTF-8 are read gracefully', async () => {
+  const { code, out } = await run(runScan, ['--format', 'json', file('binary.log')]);
   assert.equal(code, 0);
   assert.deepEqual((JSON.parse(out) as ScanRecord[]).map((r) => r.code), ['550', '5.1.1']);
 });
 
-test('the built CLI runs as a program', () => {
+test('the built CLI runs as a program', async () => {
   const cli = path.join(ROOT, 'dist', 'cli.js');
   assert.ok(fs.existsSync(cli), 'dist/cli.js exists (node build.mjs runs before the tests)');
   const result = spawnSync(process.execPath, [cli, 'check', '--format', 'json', file('bad.log')], { encoding: 'utf8' });
@@ -148,11 +139,64 @@ test('the built CLI runs as a program', () => {
   assert.equal(scan.stdout, '<stdin>:1:4: reply 250 [transcript-reply]\n<stdin>:1:8: enhanced 2.0.0 [transcript-reply]\n');
 });
 
-test('the CLI reads what the editor reads: a pasted session on stdin and ESP JSON by content', () => {
+test('the CLI reads what the editor reads: a pasted session on stdin and ESP JSON by content', async () => {
   const session = '220 mx.example.net ESMTP\nEHLO a.example.org\n250 mx.example.net\nRCPT TO:<b@example.net>\n550 4.1.1 unknown\n';
-  const fromStdin = run(runCheck, ['-'], session);
+  const fromStdin = await run(runCheck, ['-'], session);
   assert.match(fromStdin.out, /^<stdin>:5:5: error: Reply 550 is a permanent failure .*\[class-mismatch\]$/m, 'read as a transcript, where the reply is checked strictly');
   const events = '{"event":"failed","delivery-status":{"code":552,"message":"5.2.2 mailbox full"}}\n';
-  const json = run(runScan, ['-'], events);
+  const json = await run(runScan, ['-'], events);
   assert.deepEqual(json.out.trim().split('\n').map((l) => l.split(': ')[1]), ['reply 552 [esp-event]', 'enhanced 5.2.2 [esp-event]']);
+});
+
+test('several files, .gz among them, are read in the order given', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-status-cli-'));
+  try {
+    const rotated = path.join(dir, 'mail.log.2.gz');
+    fs.writeFileSync(rotated, gzipSync(fs.readFileSync(file('bad.log'))));
+    const { code, out } = await run(runCheck, ['--format', 'ndjson', rotated, file('mail.log'), file('bad.log')]);
+    assert.equal(code, 1);
+    const records = out.trim().split('\n').map((line) => JSON.parse(line) as { file: string; line: number });
+    const files = [...new Set(records.map((r) => r.file))];
+    assert.deepEqual(files, [rotated, file('bad.log')], 'the .gz first, its problems as in the plain file');
+    const ofFile = (name: string): unknown[] => records.filter((r) => r.file === name).map(({ file: _, ...rest }) => rest);
+    assert.deepEqual(ofFile(rotated), ofFile(file('bad.log')));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a truncated .gz: the problems of the lines read, then a clear error and exit 2', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-status-cli-'));
+  try {
+    const faulty = 'Mar  4 10:00:00 mx postfix/smtp[1]: 4BC: to=<a@example.net>, dsn=5.1.1, status=bounced (host mx.example.net[192.0.2.1] said: 550 4.1.1 unknown (in reply to RCPT TO command))\n';
+    const gz = gzipSync(Buffer.from(faulty.repeat(20_000)));
+    const truncated = path.join(dir, 'mail.log.3.gz');
+    fs.writeFileSync(truncated, gz.subarray(0, gz.length - 200));
+    const { code, out, err } = await run(runCheck, ['--format', 'ndjson', truncated]);
+    assert.equal(code, 2);
+    assert.match(err, /mail\.log\.3\.gz: truncated gzip data \(the file ends early\); stopped after line \d+/);
+    const linesRead = Number(/stopped after line (\d+)/.exec(err)![1]);
+    assert.equal(out.trim().split('\n').length, linesRead, 'one problem per line read');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('ndjson arrives line by line on a slow pipe, before the input ends', async () => {
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+  const child = spawn(process.execPath, [cli, 'check', '--format', 'ndjson', '-'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const faulty = (n: number): string => `Mar  4 10:00:0${n} mx postfix/smtp[1]: 4BC${n}: to=<a@example.net>, status=bounced (host mx.example.net[192.0.2.1] said: 550 4.1.${n} unknown (in reply to RCPT TO command))\n`;
+  try {
+    for (const n of [1, 2, 3]) {
+      child.stdin!.write(faulty(n));
+      const next = await lines.next();
+      const record = JSON.parse(next.value as string) as { line: number; rule: string };
+      assert.deepEqual([record.line, record.rule], [n, 'class-mismatch'], 'each line is reported while stdin stays open');
+    }
+  } finally {
+    child.stdin!.end();
+  }
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(code, 1);
 });

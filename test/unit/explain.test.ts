@@ -212,7 +212,7 @@ test('renderText: the explanation as plain lines for the CLI', () => {
 function captureIo(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => { stdout.push(t); }, err: (t) => { stderr.push(t); }, readStdin: () => Buffer.alloc(0) };
+  return { stdout, stderr, out: (t) => { stdout.push(t); }, err: (t) => { stderr.push(t); }, stdin: async function* () {}, drained: async () => undefined };
 }
 
 test('CLI explain: text for codes and pairs, exit 0', () => {

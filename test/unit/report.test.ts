@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import type { CliIo } from '../../server/src/cli/io';
+import { runCli } from './cli-run';
 import { runReport } from '../../server/src/cli/report';
 import { runTrace } from '../../server/src/cli/trace';
 import { redactorFor, reportOf, type DeliverabilityReport, type ReportEntry } from '../../server/src/report';
@@ -16,12 +16,7 @@ const fixtureLines = (name: string): string[] => readFileSync(fixture(name), 'ut
 
 const counts = (entries: readonly ReportEntry[]): Record<string, number> => Object.fromEntries(entries.map((e) => [e.key, e.count]));
 
-/** Runs a CLI command in-process and collects what it writes. */
-function cli(command: (args: string[], io: CliIo) => number, args: string[]): { code: number; out: string; err: string } {
-  const written = { out: '', err: '' };
-  const io: CliIo = { out: (text) => void (written.out += `${text}\n`), err: (text) => void (written.err += `${text}\n`), readStdin: () => Buffer.alloc(0) };
-  return { code: command(args, io), ...written };
-}
+const cli = runCli;
 
 describe('deliverability report', () => {
   const report: DeliverabilityReport = reportOf([
@@ -29,14 +24,14 @@ describe('deliverability report', () => {
     { name: 'exim.log', index: foldLines(fixtureLines('exim.log')).index },
   ]);
 
-  it('counts messages, recipients and attempts by outcome', () => {
+  it('counts messages, recipients and attempts by outcome', async () => {
     assert.deepEqual(counts(report.messages.byOutcome), { deferred: 2, mixed: 2, rejected: 2 });
     assert.deepEqual(counts(report.recipients.byOutcome), { sent: 2, bounced: 2, deferred: 2, rejected: 3 });
     // Hand-offs to the content filter are attempts too.
     assert.deepEqual(counts(report.attempts.byOutcome), { sent: 6, bounced: 2, deferred: 2, rejected: 3 });
   });
 
-  it('breaks failed recipients down by reason, provider and domain, each linking to its lines', () => {
+  it('breaks failed recipients down by reason, provider and domain, each linking to its lines', async () => {
     assert.deepEqual(counts(report.failures.byReason), { norelaying: 3, speeding: 2, userunknown: 2 });
     assert.deepEqual(counts(report.failures.byProvider), { other: 3, google: 2, microsoft365: 2 });
     assert.deepEqual(counts(report.failures.byDomain), { 'example.com': 4, 'example.net': 3 });
@@ -53,14 +48,14 @@ describe('deliverability report', () => {
     ]);
   });
 
-  it('counts a line once per attempt, however many codes it holds', () => {
+  it('counts a line once per attempt, however many codes it holds', async () => {
     const line = 'Mar  3 10:00:06 mx1 postfix/smtp[2]: 8C3F21A04B: to=<c@example.net>, relay=mx.example.net[198.51.100.25]:25, delay=1, delays=0/0/0/1, dsn=5.1.1, status=bounced (host mx.example.net[198.51.100.25] said: 550 5.1.1 <c@example.net>: 550 5.1.1 Recipient address rejected (in reply to RCPT TO command))';
     const single = reportOf([{ name: 'x', index: foldLines([line]).index }]);
     assert.deepEqual(counts(single.attempts.byOutcome), { bounced: 1 });
     assert.deepEqual(counts(single.failures.byReason), { userunknown: 1 });
   });
 
-  it('buckets activity per hour within a day, per day over longer spans', () => {
+  it('buckets activity per hour within a day, per day over longer spans', async () => {
     assert.equal(report.overTime.unit, 'day');
     const postfixOnly = reportOf([{ name: 'p', index: foldLines(fixtureLines('postfix.log')).index }]);
     assert.equal(postfixOnly.overTime.unit, 'hour');
@@ -72,7 +67,7 @@ describe('redaction for tickets', () => {
   const LOCAL_PARTS = /\b(alice|bob|carol|dave|erin|frank|spam|app)\b/;
   const CLIENT_IPS = /192\.0\.2\.10\b|198\.51\.100\.77/;
 
-  it('leaves no local part or client IP in a trace, and keeps codes, provider hosts and our sending IP', () => {
+  it('leaves no local part or client IP in a trace, and keeps codes, provider hosts and our sending IP', async () => {
     for (const name of ['postfix.log', 'exim.log']) {
       const fold = foldLines(fixtureLines(name));
       const redacted = redactorFor([fold.index]).text(fixtureLines(name).join('\n'));
@@ -84,7 +79,7 @@ describe('redaction for tickets', () => {
     }
   });
 
-  it('uses the same placeholder for the same address everywhere', () => {
+  it('uses the same placeholder for the same address everywhere', async () => {
     const fold = foldLines(fixtureLines('postfix.log'));
     const redactor = redactorFor([fold.index]);
     const a = redactor.text('from=<alice@example.org> to=<bob@example.net>');
@@ -96,15 +91,15 @@ describe('redaction for tickets', () => {
 });
 
 describe('smtp-status trace and report', () => {
-  it('trace prints every line of the message, later hops and bounce included, like exigrep', () => {
-    const { code, out } = cli(runTrace, ['4R1bBd0KqLz9xYt', fixture('postfix.log')]);
+  it('trace prints every line of the message, later hops and bounce included, like exigrep', async () => {
+    const { code, out } = await cli(runTrace, ['4R1bBd0KqLz9xYt', fixture('postfix.log')]);
     assert.equal(code, 0);
     const expected = fixtureLines('postfix.log').filter((line) => /4R1bB[cdf]/.test(line));
     assert.deepEqual(out.trimEnd().split('\n'), expected);
   });
 
-  it('trace finds a message by its Message-ID and prints JSON with the timeline', () => {
-    const { code, out } = cli(runTrace, ['--format', 'json', '<20250303100001.2@example.org>', fixture('exim.log')]);
+  it('trace finds a message by its Message-ID and prints JSON with the timeline', async () => {
+    const { code, out } = await cli(runTrace, ['--format', 'json', '<20250303100001.2@example.org>', fixture('exim.log')]);
     assert.equal(code, 0);
     const result = JSON.parse(out) as { messages: { summary: string; lines: { line: number }[]; timeline: { recipients: { recipient: string }[] } }[] };
     assert.equal(result.messages.length, 1);
@@ -112,23 +107,23 @@ describe('smtp-status trace and report', () => {
     assert.deepEqual(result.messages[0]!.lines.map((l) => l.line), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
-  it('trace exits 1 when no message has the id, and --redact hides local parts and client IPs', () => {
-    assert.equal(cli(runTrace, ['ZZZZZZZZZZ', fixture('postfix.log')]).code, 1);
-    assert.equal(cli(runTrace, [fixture('postfix.log')]).code, 2);
-    const { out } = cli(runTrace, ['--redact', '4R1bBc2DfGz9xYq', fixture('postfix.log')]);
+  it('trace exits 1 when no message has the id, and --redact hides local parts and client IPs', async () => {
+    assert.equal((await cli(runTrace, ['ZZZZZZZZZZ', fixture('postfix.log')])).code, 1);
+    assert.equal((await cli(runTrace, [fixture('postfix.log')])).code, 2);
+    const { out } = await cli(runTrace, ['--redact', '4R1bBc2DfGz9xYq', fixture('postfix.log')]);
     assert.doesNotMatch(out, /alice|bob|carol|192\.0\.2\.10\b/);
     assert.match(out, /4R1bBc2DfGz9xYq: client=client\.example\.org\[client-ip-1\], sasl_method=PLAIN, sasl_username=user\d@example\.org/);
   });
 
-  it('report prints text, Markdown and JSON', () => {
-    const text = cli(runReport, [fixture('postfix.log')]);
+  it('report prints text, Markdown and JSON', async () => {
+    const text = await cli(runReport, [fixture('postfix.log')]);
     assert.equal(text.code, 0);
     assert.match(text.out, /Failed recipients by reason \(4\)\n {2}2 {2}50 % {2}norelaying {2}\(.*postfix\.log:22, .*postfix\.log:23\)/);
-    const markdown = cli(runReport, ['--format', 'markdown', fixture('postfix.log')]).out;
+    const markdown = await (await cli(runReport, ['--format', 'markdown', fixture('postfix.log')])).out;
     assert.match(markdown, /^# Deliverability report/);
     assert.match(markdown, /\| userunknown \| 1 \| 25 % \| \[14\]\(.*postfix\.log:14\) \|/);
-    const json = JSON.parse(cli(runReport, ['--format=json', fixture('postfix.log')]).out) as DeliverabilityReport;
+    const json = JSON.parse((await cli(runReport, ['--format=json', fixture('postfix.log')])).out) as DeliverabilityReport;
     assert.equal(json.messages.total, 3);
-    assert.equal(cli(runReport, ['--format', 'html', fixture('postfix.log')]).code, 2);
+    assert.equal((await cli(runReport, ['--format', 'html', fixture('postfix.log')])).code, 2);
   });
 });

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SummaryRequest } from '../protocol';
+import { SummaryRequest, type SummaryResult } from '../protocol';
 import { REVEAL_COMMAND, renderSummaryHtml } from '../summaryHtml';
 
 /** One summary panel, reused: a new summary replaces the last one. */
@@ -39,8 +39,12 @@ export async function summarize(client: LanguageClient, reads: (document: vscode
     return undefined;
   }
   const summary = await client.sendRequest(SummaryRequest, { uri: client.code2ProtocolConverter.asUri(document.uri) });
-  const name = document.uri.path.split('/').pop() || document.uri.toString();
-  const html = renderSummaryHtml(summary, name, document.uri.toString(), randomBytes(16).toString('base64'));
+  return showSummary(summary, document.uri.path.split('/').pop() || document.uri.toString(), document.uri.toString());
+}
+
+/** Shows a summary in the summary view, its links opening `documentUri`; returns the page. */
+export function showSummary(summary: SummaryResult, name: string, documentUri: string): string {
+  const html = renderSummaryHtml(summary, name, documentUri, randomBytes(16).toString('base64'));
   showPage(`SMTP summary: ${name}`, html);
   return html;
 }

@@ -40,11 +40,11 @@ function textLine(r: ClassifyRecord): string {
   return `${r.file}:${r.line}:${who} ${codes} ${r.reason} ${r.bounce} retry=${r.retry ? 'yes' : 'no'} acts=${r.whoActs}${provider}\n  ${r.summary}`;
 }
 
-export function runClassify(args: string[], io: CliIo): number {
+export async function runClassify(args: string[], io: CliIo): Promise<number> {
   const options = parseFileOptions(args, ['text', 'json'] as const);
   if (typeof options === 'string') return usageError(io, 'classify', options);
-  const { inputs, ok } = readInputs(options.files, options.kind, io, 'classify');
-  const records = inputs.flatMap((input) => failuresOf(input.text, input.kind).map((failure) => toRecord(input.name, failure)));
+  const { inputs, ok } = await readInputs(options, io, 'classify');
+  const records = inputs.flatMap((input) => failuresOf(input.lines, input.kind).map((failure) => toRecord(input.name, failure)));
   if (options.format === 'json') io.out(JSON.stringify(records, null, 2));
   else if (records.length > 0) io.out(records.map(textLine).join('\n'));
   return ok ? 0 : 2;

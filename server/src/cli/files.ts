@@ -1,8 +1,9 @@
-// Shared by `scan` and `check`: their options, and reading each FILE (or `-` for standard
-// input) as bytes, decoded leniently so binary or invalid UTF-8 never stops a run.
-import { readFileSync } from 'node:fs';
-import { detectKind } from '../service';
-import type { DocumentKind } from '../service/types';
+// Shared by the commands that read mail text (`scan`, `check`, ...): their options, and
+// streaming each FILE (or `-` for standard input, gzip or not) through the core's fold, in
+// the order given, decoded leniently so binary or invalid UTF-8 never stops a run.
+import { fileChunks, decompressed, InputError } from '../io/input';
+import { analyzeStream, DEFAULT_SETTINGS, type StreamBatch } from '../service';
+import type { DocumentKind, Settings } from '../service/types';
 import type { CliIo } from './io';
 
 const KINDS: readonly DocumentKind[] = ['log', 'transcript', 'dsn', 'config', 'json'];
@@ -48,32 +49,57 @@ export function parseFileOptions<F extends string>(args: readonly string[], form
   return { format, kind, files };
 }
 
-export interface InputFile {
-  /** The name printed in results (`-` is shown as `<stdin>`). */
-  readonly name: string;
-  readonly text: string;
-  readonly kind: DocumentKind;
+/** Called with each batch of lines of one input, in order; `name` is the file as printed (`<stdin>` for `-`). */
+export type BatchVisitor = (name: string, batch: StreamBatch) => void;
+
+/**
+ * Streams every input through the scanner and the rules, one after the other in the order
+ * given, and hands each batch to `visit` (waiting for standard output to drain in between).
+ * An input that cannot be read, or ends in truncated gzip data, is reported on stderr after
+ * the lines read before the failure; the result is then false.
+ */
+export async function streamInputs(
+  options: FileOptions<string>, io: CliIo, command: string, visit: BatchVisitor, settings: Settings = DEFAULT_SETTINGS,
+): Promise<boolean> {
+  let ok = true;
+  for (const file of options.files) {
+    const stdin = file === '-';
+    const name = stdin ? '<stdin>' : file;
+    const chunks = stdin ? decompressed(io.stdin()) : fileChunks(file);
+    let linesRead = 0;
+    try {
+      const source = { chunks, fileName: stdin ? '' : file.replace(/\.gz$/i, ''), ...(options.kind === undefined ? {} : { kind: options.kind }) };
+      for await (const batch of analyzeStream(source, settings)) {
+        visit(name, batch);
+        linesRead = batch.first + batch.lines.length;
+        await io.drained();
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      io.err(error instanceof InputError
+        ? `smtp-status ${command}: ${name}: ${message}; stopped after line ${linesRead}`
+        : `smtp-status ${command}: cannot read ${file}: ${message}`);
+      ok = false;
+    }
+  }
+  return ok;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: false });
+/** A whole input's lines and kind, for commands that need every line at once (classify, trace, report). */
+export interface InputLines {
+  readonly name: string;
+  readonly kind: DocumentKind;
+  readonly lines: string[];
+}
 
-/** Reads every file; an unreadable one is reported on stderr and skipped (`ok` turns false). */
-export function readInputs(files: readonly string[], kind: DocumentKind | undefined, io: CliIo, command: string): { inputs: InputFile[]; ok: boolean } {
-  const inputs: InputFile[] = [];
-  let ok = true;
-  for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = file === '-' ? io.readStdin() : readFileSync(file);
-    } catch (error) {
-      io.err(`smtp-status ${command}: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
-      ok = false;
-      continue;
-    }
-    const text = decoder.decode(bytes);
-    const name = file === '-' ? '<stdin>' : file;
-    inputs.push({ name, text, kind: kind ?? detectKind(file === '-' ? '' : file, text) });
-  }
+/** Reads every input through `streamInputs` (files in order, `-`, `.gz`) and keeps its lines. */
+export async function readInputs(options: FileOptions<string>, io: CliIo, command: string): Promise<{ inputs: InputLines[]; ok: boolean }> {
+  const inputs: InputLines[] = [];
+  const ok = await streamInputs(options, io, command, (name, batch) => {
+    let input = inputs[inputs.length - 1];
+    if (input === undefined || batch.first === 0) inputs.push(input = { name, kind: batch.kind, lines: [] });
+    for (const line of batch.lines) input.lines.push(line);
+  });
   return { inputs, ok };
 }
 

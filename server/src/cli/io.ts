@@ -1,20 +1,22 @@
 // What a CLI command may touch: its output streams and standard input.
 // Commands take a CliIo so tests can run them in-process.
-import { readFileSync } from 'node:fs';
 
 export interface CliIo {
   /** Writes a line (or several) to standard output. */
   out(text: string): void;
   /** Writes a line (or several) to standard error. */
   err(text: string): void;
-  /** Reads standard input whole, for the file name `-`. */
-  readStdin(): Buffer;
+  /** Standard input as byte chunks, for the file name `-`. */
+  stdin(): AsyncIterable<Uint8Array>;
+  /** Resolves once standard output has taken what was written: a slow reader slows the input, not memory. */
+  drained(): Promise<void>;
 }
 
 export const nodeIo: CliIo = {
   out: (text) => { process.stdout.write(text.endsWith('\n') ? text : `${text}\n`); },
   err: (text) => { process.stderr.write(text.endsWith('\n') ? text : `${text}\n`); },
-  readStdin: () => readFileSync(0),
+  stdin: () => process.stdin,
+  drained: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', resolve)) : Promise.resolve()),
 };
 
 export const USAGE = `Usage: smtp-status <command> [options] ...
@@ -22,11 +24,11 @@ export const USAGE = `Usage: smtp-status <command> [options] ...
 Commands:
   explain [--format text|json] [--vendors microsoft,google|all|none] CODE...
       Explain reply codes (550), enhanced codes (5.1.1) or pairs ("550 5.1.1").
-  scan [--format text|json] [--kind log|transcript|dsn|config|json] FILE...
+  scan [--format text|json|ndjson] [--kind log|transcript|dsn|config|json] FILE...
       List every status code found, with its position and context.
-  check [--format text|json|sarif] [--kind log|transcript|dsn|config|json] FILE...
+  check [--format text|json|ndjson|sarif] [--kind log|transcript|dsn|config|json] FILE...
       Report problems. Exit 1 when an error is reported, 2 on usage errors
-      or unreadable files, 0 otherwise. FILE may be - for standard input.
+      or unreadable files, 0 otherwise.
   classify [--format text|json] [--kind log|transcript|dsn|config] FILE...
       One record per failed or deferred delivery (per recipient in a bounce):
       reason (Sisimai's names), hard or soft, provider, retry, who acts.
@@ -40,4 +42,9 @@ Commands:
   report [--format text|json|markdown] [--redact] FILE...
       Deliverability report: messages and recipients by outcome, failures by
       reason, provider and domain, deferral delays, top replies, over time.
-      --redact replaces address local parts and client IPs by placeholders.`;
+      --redact replaces address local parts and client IPs by placeholders.
+
+FILE may be - for standard input, and may be gzip-compressed (mail.log.2.gz).
+Several files are read one after the other, in the order given, as streams:
+memory does not grow with the input. ndjson writes one JSON object per line
+as soon as it is known (tail -f mail.log | smtp-status check --format ndjson -).`;

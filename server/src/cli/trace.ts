@@ -1,6 +1,6 @@
 // `smtp-status trace [--format text|json] [--redact] ID FILE...`: every line of the message an id
 // names, its later hops and its bounce included, like exigrep; JSON adds the timeline.
-import { foldLines, messageLines, redactorFor, splitLines, timelineSummary } from '../service';
+import { foldLines, messageLines, redactorFor, timelineSummary } from '../service';
 import { parseFileOptions, readInputs, usageError } from './files';
 import type { CliIo } from './io';
 
@@ -10,15 +10,15 @@ export function takeFlag(args: readonly string[], flag: string): { present: bool
   return { present: rest.length !== args.length, rest };
 }
 
-export function runTrace(args: string[], io: CliIo): number {
+export async function runTrace(args: string[], io: CliIo): Promise<number> {
   const { present: redact, rest } = takeFlag(args, '--redact');
   const idIndex = rest.findIndex((arg, i) => !arg.startsWith('-') && rest[i - 1] !== '--format' && rest[i - 1] !== '--kind');
   if (idIndex < 0) return usageError(io, 'trace', 'no message id given');
   const id = rest[idIndex]!;
   const options = parseFileOptions([...rest.slice(0, idIndex), ...rest.slice(idIndex + 1)], ['text', 'json'] as const);
   if (typeof options === 'string') return usageError(io, 'trace', options);
-  const { inputs, ok } = readInputs(options.files, 'log', io, 'trace');
-  const folds = inputs.map((input) => ({ name: input.name, fold: foldLines(splitLines(input.text)) }));
+  const { inputs, ok } = await readInputs({ ...options, kind: 'log' }, io, 'trace');
+  const folds = inputs.map((input) => ({ name: input.name, fold: foldLines(input.lines) }));
   const redactor = redact ? redactorFor(folds.map(({ fold }) => fold.index)) : undefined;
   const hide = (text: string): string => redactor?.text(text) ?? text;
 

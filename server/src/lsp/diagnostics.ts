@@ -2,6 +2,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
 import type { Problem, Severity } from '../service/types';
 import type { LineDocument } from './document';
+import { PARTIAL_NOTE } from './protocol';
 import { SEVERITY_RANKS, tallyCount, tallyWorstRank } from './tally';
 
 export const DIAGNOSTIC_SOURCE = 'smtp-status';
@@ -53,4 +54,15 @@ export function documentDiagnostics(document: LineDocument, maxProblems: number)
     diagnostics.push(noteDiagnostic(`Showing the ${diagnostics.length} most severe of ${total} problems (setting smtpStatus.maxProblems).`));
   }
   return diagnostics;
+}
+
+/**
+ * Diagnostics of the start of a document whose scan goes on: the most severe first, and a note
+ * saying the list is partial. The complete list replaces it.
+ */
+export function partialDiagnostics(problems: readonly Problem[], linesChecked: number, maxProblems: number): Diagnostic[] {
+  const rank = (p: Problem): number => SEVERITY_RANKS.indexOf(p.severity);
+  const shown = [...problems].sort((a, b) => rank(a) - rank(b)).slice(0, maxProblems).map(toDiagnostic);
+  shown.push(noteDiagnostic(`${PARTIAL_NOTE}: lines 1-${linesChecked} checked so far; the complete list follows.`));
+  return shown;
 }

@@ -8,7 +8,7 @@
 // Findings and problems are not kept: a big log has hundreds of thousands of them. Scanning one
 // line from its stored state is cheap and gives exactly what a full scan gives, so the few lines
 // a publication, hover or code action needs are scanned again when asked for.
-import { checkLine, detectKind, initialState, lineStatesEqual, scanLine, splitLines } from '../service';
+import { analyzeText, checkLine, detectKind, initialState, lineStatesEqual, scanLine, splitLines } from '../service';
 import type { Finding, LineState } from '../service';
 import type { DocumentKind, Problem, Settings } from '../service/types';
 import { tallyCount, tallyOf, type Tally } from './tally';
@@ -79,6 +79,22 @@ function fileNameOf(uri: string): string {
   } catch {
     return name;
   }
+}
+
+function kindOf(uri: string, lines: readonly string[], languageId: string): DocumentKind {
+  const sample = lines.length <= KIND_SAMPLE_LINES ? lines : lines.slice(0, KIND_SAMPLE_LINES);
+  return detectKind(fileNameOf(uri), sample.join('\n'), languageId);
+}
+
+/**
+ * The problems of the first whole lines within `maxChars` of a text longer than that, found
+ * before the text is split and stored: what the editor shows first, published at once.
+ */
+export function headProblems(uri: string, languageId: string, text: string, settings: Settings, maxChars: number): { problems: Problem[]; lines: number } | undefined {
+  const cut = text.length > maxChars ? text.lastIndexOf('\n', maxChars) : -1;
+  if (cut < 0) return undefined;
+  const lines = splitLines(text.slice(0, cut));
+  return { problems: analyzeText(text.slice(0, cut), kindOf(uri, lines, languageId), settings).problems, lines: lines.length };
 }
 
 /**
@@ -278,8 +294,7 @@ export class LineDocument {
   }
 
   private detect(): DocumentKind {
-    const sample = this.lines.length <= KIND_SAMPLE_LINES ? this.lines : this.lines.slice(0, KIND_SAMPLE_LINES);
-    return detectKind(fileNameOf(this.uri), sample.join('\n'), this.languageId);
+    return kindOf(this.uri, this.lines, this.languageId);
   }
 
   private replaceAll(text: string): void {

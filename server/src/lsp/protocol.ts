@@ -7,6 +7,13 @@ export const CATALOG_METHOD = 'smtpStatus/catalog';
 export const EXPLAIN_METHOD = 'smtpStatus/explain';
 /** Counts of the status events (one per delivery attempt, reply or DSN recipient) in one open document. */
 export const SUMMARY_METHOD = 'smtpStatus/summary';
+/** Counts of the codes in a file of any size (gzip included), read as a stream from disk. */
+export const FILE_SUMMARY_METHOD = 'smtpStatus/summarizeFile';
+/** The lines of a file of any size that match a filter, with their line numbers in the file. */
+export const EXTRACT_METHOD = 'smtpStatus/extractFile';
+
+/** How the note of a partial diagnostics list (a big document's start, published before the rest is checked) begins. */
+export const PARTIAL_NOTE = 'Partial list';
 
 /** The problems of one open document, or of a range of its lines (the language model tools). */
 export const PROBLEMS_METHOD = 'smtpStatus/problems';
@@ -14,7 +21,8 @@ export const PROBLEMS_METHOD = 'smtpStatus/problems';
 /** The client-side command the "change severity" code actions run; arguments: [ruleId, severity]. */
 export const SET_RULE_SEVERITY_COMMAND = 'smtpStatus.setRuleSeverity';
 
-export type CodeKind = 'reply' | 'enhanced' | 'vendor';
+export type { CodeKind, CodeLocation, LineFilterSpec, Outcome, ProviderId, SummaryCode, SummaryResult } from '../service';
+import type { CodeKind, CodeLocation, LineFilterSpec, SummaryResult } from '../service';
 
 export interface CatalogEntry {
   /** As a user would type it: '550', '5.1.1', '5.7.606'. */
@@ -35,33 +43,16 @@ export interface SummaryParams {
   readonly uri: string;
 }
 
-/** Where a code occurs: 0-based line, UTF-16 columns. */
-export interface CodeLocation {
-  readonly line: number;
-  readonly start: number;
-  readonly end: number;
+export interface FileParams {
+  /** A local file path. */
+  readonly path: string;
 }
 
-export interface SummaryCode {
-  /** Normalised code text: '550', '5.1.1'. */
-  readonly code: string;
-  readonly count: number;
-  readonly kind: CodeKind;
-  /** The class digit: 2, 4 or 5 (other digits for malformed reply codes). */
-  readonly cls: number;
-  readonly title: string;
-  /** The first occurrences, at most SUMMARY_LOCATION_CAP of them. */
-  readonly locations: readonly CodeLocation[];
+export interface FileSummaryResult extends SummaryResult {
+  readonly linesRead: number;
+  /** Set when the file could not be read to its end (e.g. truncated gzip): the counts cover the lines before. */
+  readonly error?: string;
 }
-
-export interface SummaryResult {
-  /** Events per class digit, e.g. { '2': 10, '4': 3, '5': 7 }. */
-  readonly byClass: Readonly<Record<string, number>>;
-  /** One row per code naming events (the enhanced code when there is one), most frequent first. */
-  readonly byCode: readonly SummaryCode[];
-}
-
-export const SUMMARY_LOCATION_CAP = 100;
 
 export interface ProblemsParams {
   readonly uri: string;
@@ -106,4 +97,19 @@ export interface TicketParams {
 export interface TicketResult {
   readonly kind: 'trace' | 'report';
   readonly text: string;
+}
+
+export interface ExtractParams extends FileParams {
+  readonly filter: LineFilterSpec;
+}
+
+export interface ExtractResult {
+  /** The matching lines, joined by LF. */
+  readonly text: string;
+  /** The 0-based line number in the file of each matching line. */
+  readonly lineNumbers: readonly number[];
+  readonly linesRead: number;
+  /** True when the matches stopped at the size a VS Code document may have; later lines were not searched. */
+  readonly truncated: boolean;
+  readonly error?: string;
 }

@@ -22,8 +22,9 @@ import type { ContentChange, LineDocument, Position } from './document';
 import { documentUri, guard, guardNotification, invalidParams, isPosition, isRange, isRecord } from './guard';
 import { hoverAt } from './hover';
 import { inlayHintsIn } from './inlayHints';
+import { extractFileRequest, fileSummaryRequest } from './fileRequests';
 import { problemsIn, problemsParams } from './problems';
-import { CATALOG_METHOD, EXPLAIN_METHOD, PROBLEMS_METHOD, REPORT_METHOD, SUMMARY_METHOD, TICKET_METHOD } from './protocol';
+import { CATALOG_METHOD, EXPLAIN_METHOD, EXTRACT_METHOD, FILE_SUMMARY_METHOD, PROBLEMS_METHOD, REPORT_METHOD, SUMMARY_METHOD, TICKET_METHOD } from './protocol';
 import { explainRequest, summarize } from './requests';
 import { readServerSettings, SETTINGS_SECTION } from './settings';
 import { documentSymbols, foldingRanges } from './symbols';
@@ -281,4 +282,7 @@ export function startServer(connection: Connection): void {
       return null;
     }),
   );
+  connection.onRequest(EXTRACT_METHOD, request(EXTRACT_METHOD, null, (params: unknown, token) => extractFileRequest(params, workspace.settings.core, token)));
+  connection.onRequest(FILE_SUMMARY_METHOD, request(FILE_SUMMARY_METHOD, null, (params: unknown, token) =>
+    fileSummaryRequest(params, workspace.settings.core.vendors, workspace.settings.core, token)));
 }

@@ -3,8 +3,8 @@
 // applied between chunks are simply part of what the next chunk sees, so a newer version always
 // supersedes the scan of an older one.
 import type { CancellationToken, Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import { LineDocument, type ContentChange } from './document';
-import { documentDiagnostics, noteDiagnostic } from './diagnostics';
+import { headProblems, LineDocument, type ContentChange } from './document';
+import { documentDiagnostics, noteDiagnostic, partialDiagnostics } from './diagnostics';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from './settings';
 
 /** Lines scanned between clock checks, and the time a chunk may take before yielding. */
@@ -13,6 +13,8 @@ export const CHUNK_MS = 15;
 /** Scans that take longer than this show work-done progress. */
 const PROGRESS_AFTER_MS = 1000;
 const BYTES_PER_MB = 1024 * 1024;
+/** On open, the problems of this much of a longer document's start are published before the rest is read. */
+const HEAD_CHARS = 32 * 1024;
 
 /** Lets the event loop run (requests, edits) before long work goes on. */
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -21,6 +23,8 @@ export class Workspace {
   private readonly documents = new Map<string, LineDocument>();
   private readonly scans = new Map<string, Promise<void>>();
   private readonly publishQueued = new Set<string>();
+  /** Big documents whose partial list is on its way; built on the next turn (see open). */
+  private readonly opening = new Map<string, { version: number; changes: readonly ContentChange[] }[]>();
   private settingsValue: ServerSettings = DEFAULT_SERVER_SETTINGS;
   /** Diagnostics wait for the client's settings so that they do not flicker on startup. */
   private settingsLoaded = false;
@@ -40,25 +44,64 @@ export class Workspace {
   }
 
   open(uri: string, languageId: string, version: number, text: string): void {
+    this.documents.delete(uri);
+    if (!this.publishHead(uri, languageId, version, text)) {
+      this.build(uri, languageId, version, text, []);
+      return;
+    }
+    // The partial list is written on the next turn of the event loop: splitting a big text first
+    // would hold it back. Edits that arrive meanwhile wait, and are applied after the split.
+    const edits: { version: number; changes: readonly ContentChange[] }[] = [];
+    this.opening.set(uri, edits);
+    setImmediate(() => {
+      if (this.opening.get(uri) !== edits) return;  // closed or opened again meanwhile
+      this.opening.delete(uri);
+      this.build(uri, languageId, version, text, edits);
+    });
+  }
+
+  private build(uri: string, languageId: string, version: number, text: string, edits: readonly { version: number; changes: readonly ContentChange[] }[]): void {
     const document = new LineDocument(uri, languageId, version, text, this.settingsValue.core);
+    for (const edit of edits) document.applyChanges(edit.changes, edit.version);
     this.documents.set(uri, document);
     this.refresh(document);
   }
 
   change(uri: string, version: number, changes: readonly ContentChange[]): void {
+    const edits = this.opening.get(uri);
+    if (edits !== undefined) {
+      edits.push({ version, changes });
+      return;
+    }
     const document = this.documents.get(uri);
     if (document === undefined) return;
     document.applyChanges(changes, version);
     this.refresh(document);
   }
 
+  /**
+   * The start of a big document, checked and published before the whole text is even split into
+   * lines. Unlike complete lists it does not wait for the client's settings: a document opened with
+   * the editor gets its first problems at once, and the complete list replaces them either way.
+   */
+  private publishHead(uri: string, languageId: string, version: number, text: string): boolean {
+    if (text.length > this.settingsValue.maxFileSizeMB * BYTES_PER_MB) return false;
+    const { core } = this.settingsValue;
+    const head = headProblems(uri, languageId, text, core, HEAD_CHARS);
+    if (head === undefined) return false;
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: partialDiagnostics(head.problems, head.lines, core.maxProblems) });
+    return true;
+  }
+
   close(uri: string): void {
+    this.opening.delete(uri);
     this.documents.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   /** On shutdown: forgets every document, which also ends their scans and pending requests. */
   closeAll(): void {
+    this.opening.clear();
     this.documents.clear();
   }
 
@@ -80,14 +123,18 @@ export class Workspace {
    */
   whenScannedThrough<R>(uri: string, line: number, token: CancellationToken, fallback: R, answer: (document: LineDocument) => R): R | Promise<R> {
     const document = this.analysable(uri);
-    if (document === undefined) return fallback;
-    if (document.scanned > line || document.complete) return answer(document);
+    if (document === undefined && !this.opening.has(uri)) return fallback;
+    if (document !== undefined && (document.scanned > line || document.complete)) return answer(document);
     return this.scannedThrough(uri, line, token).then((scanned) => (scanned === undefined ? fallback : answer(scanned)));
   }
 
   /** The document once scanned through `line`; undefined if it is closed, too big, or the request is cancelled. */
   private async scannedThrough(uri: string, line: number, token: CancellationToken): Promise<LineDocument | undefined> {
     for (;;) {
+      if (this.opening.has(uri)) {
+        await nextTurn();
+        continue;
+      }
       const document = this.analysable(uri);
       if (document === undefined || token.isCancellationRequested) return undefined;
       if (document.scanned > line || document.complete) return document;
@@ -99,6 +146,10 @@ export class Workspace {
   /** The document once fully scanned; undefined if it is closed, too big, or the request is cancelled. */
   async scanned(uri: string, token?: CancellationToken): Promise<LineDocument | undefined> {
     for (;;) {
+      if (this.opening.has(uri)) {
+        await nextTurn();
+        continue;
+      }
       const document = this.analysable(uri);
       if (document === undefined || token?.isCancellationRequested) return undefined;
       if (document.complete) return document;

@@ -3,9 +3,10 @@
 import { failuresIn, lineVerdict, type FailureRecord } from '../classify';
 import { failureSummaryMarkdown, providerMarkdown, type CodeQuery } from '../explain';
 import { PROVIDERS } from '../kb';
-import { RULES, checkLine } from '../rules';
-import { initialState, parseEnhanced, scanLine } from '../scan';
+import { RULES } from '../rules';
+import { parseEnhanced } from '../scan';
 import type { Finding } from '../scan';
+import { LineFold, splitLines } from '../stream';
 import { DEFAULT_SETTINGS, parseSettingsWith } from './settings';
 import type { DocumentKind, Problem, Settings, VendorId } from './types';
 
@@ -19,6 +20,12 @@ export { basicCodes, basicEntry, isStatusClass, registry, registryEntry, subject
 export type { Permanence, RegistryEntry, StatusClass } from '../kb/types';
 export { detectKind } from './kind';
 export { sniffKind, SNIFF_CHARS, SNIFF_LINES } from './sniff';
+export { splitLines } from '../stream';
+export type { LineBatch, LineReport } from '../stream';
+export { analyzeStream, type StreamBatch, type StreamSource } from './stream';
+export { extractLines, FilterError, summarizeStream, type Extract } from './extract';
+export { CodeTally, type CodeKind, type CodeLocation, type SummaryCode, type SummaryResult } from './summary';
+export { PROVIDERS, type LineFilterSpec, type Outcome, type ProviderId } from '../select';
 export { DEFAULT_SETTINGS } from './settings';
 export { VENDOR_IDS } from '../kb';
 export { classifyFailure } from '../classify';
@@ -30,12 +37,6 @@ export function parseSettings(raw: unknown): { settings: Settings; warnings: str
   return parseSettingsWith(raw, RULE_IDS);
 }
 
-/** Splits on CRLF, LF or CR: the one line splitter everyone uses. */
-export function splitLines(text: string): string[] {
-  // Splitting on a plain '\n' is several times faster than the regex, and logs rarely hold a CR.
-  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
-}
-
 export interface Analysis {
   readonly findings: Finding[];
   readonly problems: Problem[];
@@ -45,26 +46,13 @@ export interface Analysis {
 
 /** Scans and checks a whole document: the same as folding `scanLine` and `checkLine` over its lines. */
 export function analyzeText(text: string, kind: DocumentKind, settings: Settings = DEFAULT_SETTINGS): Analysis {
-  const findings: Finding[] = [];
-  const problems: Problem[] = [];
-  let capped = false;
-  let state = initialState(kind);
-  const lines = splitLines(text);
-  for (let line = 0; line < lines.length; line++) {
-    const scan = scanLine(lines[line]!, line, state);
-    state = scan.next;
-    if (scan.findings.length === 0) continue;
-    for (const finding of scan.findings) findings.push(finding);
-    if (capped) continue;
-    for (const problem of checkLine(scan.findings, settings)) {
-      if (problems.length >= settings.maxProblems) {
-        capped = true;
-        break;
-      }
-      problems.push(problem);
-    }
-  }
-  return { findings, problems, capped };
+  const { reports } = new LineFold(kind, settings).fold(splitLines(text));
+  const problems = reports.flatMap((report) => report.problems);
+  return {
+    findings: reports.flatMap((report) => report.findings),
+    problems: problems.slice(0, settings.maxProblems),
+    capped: problems.length > settings.maxProblems,
+  };
 }
 
 /** The finding under a cursor (`character` inside or just after the code). */
@@ -89,8 +77,8 @@ export function queryOf(finding: Finding, lineFindings: readonly Finding[]): Cod
 export * from './trace';
 
 /** Every failed or deferred delivery in a document, each with its verdict (see classify/). */
-export function failuresOf(text: string, kind: DocumentKind): FailureRecord[] {
-  return failuresIn(splitLines(text), kind);
+export function failuresOf(text: string | readonly string[], kind: DocumentKind): FailureRecord[] {
+  return failuresIn(typeof text === 'string' ? splitLines(text) : text, kind);
 }
 
 /** Markdown a hover puts around a failing code's explanation: the verdict's words first, the provider after. */
