@@ -48,7 +48,7 @@ after(async () => {
 test('lists its tools, each with a JSON schema for its input and its output', async () => {
   const { tools } = await client.listTools();
   const names = tools.map((t) => t.name).sort();
-  assert.deepEqual(names, ['check', 'explain', 'lookup_provider', 'report', 'scan', 'trace']);
+  assert.deepEqual(names, ['check', 'classify', 'explain', 'lookup_provider', 'report', 'scan', 'trace']);
   for (const tool of tools) {
     assert.equal(tool.inputSchema.type, 'object');
     assert.ok(tool.outputSchema, `${tool.name} declares its output`);
@@ -126,6 +126,17 @@ test('trace follows a message through its content-filter hop, and redacts on req
   const missing = await call(client, 'trace', { id: 'NOSUCHID1234', path: 'trace/postfix.log' });
   assert.equal(missing.isError, true);
   assert.match(text(missing), /No message named NOSUCHID1234/);
+});
+
+test('classify gives each failure its reason, hard or soft, and who acts', async () => {
+  const result = await call(client, 'classify', { path: 'mail.log' });
+  assert.notEqual(result.isError, true, text(result));
+  const structured = result.structuredContent as { total: number; failures: { line: number; reason: string; bounce: string; whoActs: string }[] };
+  assert.ok(structured.total > 0);
+  const unknown = structured.failures.find((f) => f.reason === 'userunknown');
+  assert.ok(unknown, text(result));
+  assert.equal(unknown.bounce, 'hard');
+  assert.match(text(result), /userunknown \(hard\)/);
 });
 
 test('report gives the deliverability report of a log with reasons', async () => {

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { runClassify, type ClassifyRecord } from '../../server/src/cli/classify';
+import { runClassify } from '../../server/src/cli/classify';
+import type { ClassifyRecord } from '../../server/src/service';
 import { runCli, type CliRun } from './cli-run';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'classify');

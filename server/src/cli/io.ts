@@ -33,8 +33,8 @@ Commands:
       One record per failed or deferred delivery (per recipient in a bounce):
       reason (Sisimai's names), hard or soft, provider, retry, who acts.
   mcp [--root DIR]...
-      Serve the explain, scan, check, lookup_provider, trace and report tools to an AI assistant
-      over the Model Context Protocol (stdio). Reads only files under the client's
+      Serve the explain, scan, check, classify, lookup_provider, trace and report tools
+      to an AI assistant over the Model Context Protocol (stdio). Reads only files under the client's
       roots (else the --root folders, else the current folder).
   trace [--format text|json] [--redact] ID FILE...
       Print every line of the message ID names (a queue id, an Exim id or a

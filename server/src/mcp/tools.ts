@@ -4,7 +4,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import {
-  checkLine, DEFAULT_SETTINGS, explain, initialState, isStatusClass, LineFold, messageLines, parseCodeQueryDetailed, redactorFor, renderReport,
+  checkLine, classifyRecords, DEFAULT_SETTINGS, explain, initialState, isStatusClass, LineFold, messageLines, parseCodeQueryDetailed, redactorFor, renderReport,
   renderText, scanLine, timelineSummary, vendorCodes, vendorMeanings, vendorTokens,
 } from '../service';
 import type { VendorId } from '../service/types';
@@ -88,6 +88,22 @@ export const reportShape = {
 };
 
 export const reportOutput = { source: z.string(), format: z.string(), report: z.string() };
+
+export const classifyShape = {
+  path: inputShape.path,
+  text: inputShape.text,
+  kind: inputShape.kind,
+  maxResults: inputShape.maxResults,
+};
+
+export const classifyOutput = {
+  source: z.string(), total: z.number(), truncated: z.boolean(),
+  failures: z.array(z.object({
+    line: z.number(), recipient: z.string().optional(), reply: z.number().optional(), enhanced: z.string().optional(),
+    reason: z.string(), bounce: z.enum(['hard', 'soft']), provider: z.string().optional(), retry: z.boolean(), whoActs: z.string(),
+    text: z.string(), summary: z.string(),
+  })),
+};
 
 type Shape<T extends Record<string, z.ZodType>> = z.infer<z.ZodObject<T>>;
 
@@ -233,4 +249,17 @@ export async function reportTool(args: Shape<typeof reportShape>, roots: Roots):
   const format = args.format ?? 'text';
   const report = renderReport([{ name: read.source, index: read.fold.index }], format, ({ line }) => `line ${line + 1}`, args.redact === true);
   return result({ source: read.source, format, report }, report);
+}
+
+export async function classifyTool(args: Shape<typeof classifyShape>, roots: Roots): Promise<CallToolResult> {
+  const input = await openInput(args, roots);
+  if ('error' in input) return toolError(input.error);
+  const lines: string[] = [];
+  for await (const text of input.lines) lines.push(text);
+  const all = classifyRecords(input.name, lines, input.kind);
+  const max = args.maxResults ?? DEFAULT_MAX_RESULTS;
+  const failures = all.slice(0, max).map(({ file: _file, ...record }) => record);
+  const text = [`${all.length} failed or deferred deliveries in ${input.name}${all.length > max ? `; the first ${max} listed` : ''}`,
+    ...failures.map((f) => `line ${f.line}${f.recipient ? ` ${f.recipient}` : ''}: ${f.reason} (${f.bounce})${f.provider ? `, answered by ${f.provider}` : ''}: ${f.summary}`)].join('\n');
+  return result({ source: input.name, total: all.length, truncated: all.length > max, failures }, text);
 }

@@ -75,6 +75,7 @@ export function queryOf(finding: Finding, lineFindings: readonly Finding[]): Cod
   };
 }
 export * from './trace';
+export { classifyRecords, type ClassifyRecord } from './failures';
 
 /** Every failed or deferred delivery in a document, each with its verdict (see classify/). */
 export function failuresOf(text: string | readonly string[], kind: DocumentKind): FailureRecord[] {
