@@ -1,9 +1,9 @@
-// The language model tools (VS Code agent mode): explain codes, check and summarise an open
-// document or the selection. Each is declared in package.json (`languageModelTools`, with the
+// The language model tools (VS Code agent mode): explain codes, check, summarise or classify the
+// failures of an open document (or the selection), trace a message. Each is declared in package.json (`languageModelTools`, with the
 // description that tells the model when to use it) and answered by the language server.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ExplainRequest, ProblemsRequest, SummaryRequest, type ProblemsResult, type SummaryResult } from './protocol';
+import { ClassifyRequest, ExplainRequest, ProblemsRequest, SummaryRequest, TraceRequest, type ProblemsResult, type SummaryResult } from './protocol';
 
 /** What the tools need of the extension: a started client, and whether it reads a document. */
 export interface ToolHost {
@@ -13,6 +13,7 @@ export interface ToolHost {
 
 interface ExplainInput { readonly codes: readonly string[] }
 interface DocumentInput { readonly uri?: string; readonly selectionOnly?: boolean }
+interface TraceInput { readonly id: string; readonly uri?: string }
 
 const text = (value: string): vscode.LanguageModelToolResult => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(value)]);
 
@@ -21,6 +22,8 @@ export function registerLanguageModelTools(host: ToolHost): vscode.Disposable[] 
     vscode.lm.registerTool<ExplainInput>('smtpStatus_explain', { invoke: (options) => explainCodes(host, options.input) }),
     vscode.lm.registerTool<DocumentInput>('smtpStatus_check', { invoke: (options) => checkDocument(host, options.input) }),
     vscode.lm.registerTool<DocumentInput>('smtpStatus_summarize', { invoke: (options) => summarizeDocument(host, options.input) }),
+    vscode.lm.registerTool<TraceInput>('smtpStatus_trace', { invoke: (options) => traceMessage(host, options.input) }),
+    vscode.lm.registerTool<DocumentInput>('smtpStatus_classify', { invoke: (options) => classifyDocument(host, options.input) }),
   ];
 }
 
@@ -89,4 +92,29 @@ function renderSummary(summary: SummaryResult | null, name: string): string {
   const classes = Object.entries(summary.byClass).sort().map(([cls, count]) => `${count} ${cls}xx (${CLASS_NAMES[cls] ?? 'malformed'})`);
   const codes = summary.byCode.slice(0, 20).map((c) => `${c.code}: ${c.count} time(s)${c.title ? `, ${c.title}` : ''}; first on line ${(c.locations[0]?.line ?? 0) + 1}`);
   return [`${name}: ${classes.join(', ')}`, 'Most frequent codes:', ...codes].join('\n');
+}
+
+async function traceMessage(host: ToolHost, input: TraceInput): Promise<vscode.LanguageModelToolResult> {
+  if (typeof input.id !== 'string' || input.id.trim() === '') return text('Give the id of a message: a queue id, an Exim message id or a Message-ID.');
+  const found = await target(host, input);
+  if (typeof found === 'string') return text(found);
+  const client = await host.ensureStarted();
+  const id = input.id.trim();
+  const result = await client.sendRequest(TraceRequest, { uri: client.code2ProtocolConverter.asUri(found.document.uri), id });
+  const messages = result?.messages ?? [];
+  if (messages.length === 0) return text(`No message named ${id} in ${vscode.workspace.asRelativePath(found.document.uri)}.`);
+  return text(messages.map((m) => [m.summary, ...m.lines.map((l) => `line ${l.line}: ${l.text}`)].join('\n')).join('\n\n'));
+}
+
+async function classifyDocument(host: ToolHost, input: DocumentInput): Promise<vscode.LanguageModelToolResult> {
+  const found = await target(host, input);
+  if (typeof found === 'string') return text(found);
+  const client = await host.ensureStarted();
+  const result = await client.sendRequest(ClassifyRequest, { uri: client.code2ProtocolConverter.asUri(found.document.uri) });
+  const inRange = (line: number): boolean => found.from === undefined || (line - 1 >= found.from && line - 1 <= (found.to ?? found.from));
+  const failures = (result?.failures ?? []).filter((f) => inRange(f.line));
+  const where = `${vscode.workspace.asRelativePath(found.document.uri)}${found.from !== undefined ? ' (selected lines)' : ''}`;
+  if (failures.length === 0) return text(`${where}: no failed or deferred deliveries.`);
+  return text([`${where}: ${failures.length} failed or deferred deliveries`, ...failures.map((f) =>
+    `line ${f.line}${f.recipient ? ` ${f.recipient}` : ''}: ${f.reason} (${f.bounce})${f.provider ? `, answered by ${f.provider}` : ''}: ${f.summary}`)].join('\n'));
 }

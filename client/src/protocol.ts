@@ -3,6 +3,8 @@
 import { RequestType, RequestType0 } from 'vscode-languageclient/node';
 import {
   CATALOG_METHOD,
+  CLASSIFY_METHOD,
+  ClassifyResult,
   CatalogEntry,
   EXPLAIN_METHOD,
   ExplainParams,
@@ -23,6 +25,9 @@ import {
   SummaryParams,
   SummaryResult,
   TICKET_METHOD,
+  TRACE_METHOD,
+  TraceParams,
+  TraceResult,
   TicketParams,
   TicketResult,
 } from '../../server/src/lsp/protocol';
@@ -34,6 +39,8 @@ export { SET_RULE_SEVERITY_COMMAND } from '../../server/src/lsp/protocol';
 export const CatalogRequest = new RequestType0<readonly CatalogEntry[], void>(CATALOG_METHOD);
 export const ExplainRequest = new RequestType<ExplainParams, ExplainResult, void>(EXPLAIN_METHOD);
 export const SummaryRequest = new RequestType<SummaryParams, SummaryResult, void>(SUMMARY_METHOD);
+export const TraceRequest = new RequestType<TraceParams, TraceResult | null, void>(TRACE_METHOD);
+export const ClassifyRequest = new RequestType<SummaryParams, ClassifyResult | null, void>(CLASSIFY_METHOD);
 export const ProblemsRequest = new RequestType<ProblemsParams, ProblemsResult | null, void>(PROBLEMS_METHOD);
 export const ReportRequest = new RequestType<ReportParams, ReportResult | null, void>(REPORT_METHOD);
 export const TicketRequest = new RequestType<TicketParams, TicketResult | null, void>(TICKET_METHOD);

@@ -81,6 +81,9 @@ export async function goTo(page: Page, line: number, column: number): Promise<vo
 
 /** Closes hovers and widgets left open by an earlier step. */
 async function dismiss(page: Page): Promise<void> {
+  // A webview (Markdown preview, summary view) keeps the keyboard inside its frame: hand focus back
+  // to the workbench first (a page script: runs in the browser).
+  await page.evaluate('document.activeElement && document.activeElement.blur()');
   await page.mouse.move(700, 700);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');

@@ -22,7 +22,7 @@ export const PROBLEMS_METHOD = 'smtpStatus/problems';
 export const SET_RULE_SEVERITY_COMMAND = 'smtpStatus.setRuleSeverity';
 
 export type { CodeKind, CodeLocation, LineFilterSpec, Outcome, ProviderId, SummaryCode, SummaryResult } from '../service';
-import type { CodeKind, CodeLocation, LineFilterSpec, SummaryResult } from '../service';
+import type { ClassifyRecord, CodeKind, CodeLocation, LineFilterSpec, SummaryResult } from '../service';
 
 export interface CatalogEntry {
   /** As a user would type it: '550', '5.1.1', '5.7.606'. */
@@ -112,4 +112,22 @@ export interface ExtractResult {
   /** True when the matches stopped at the size a VS Code document may have; later lines were not searched. */
   readonly truncated: boolean;
   readonly error?: string;
+}
+
+/** Every line of the message an id names in one open log, with its one-line outcome (the language model tools). */
+export const TRACE_METHOD = 'smtpStatus/trace';
+/** One verdict per failed or deferred delivery of one open document (the language model tools). */
+export const CLASSIFY_METHOD = 'smtpStatus/classify';
+
+export interface TraceParams {
+  readonly uri: string;
+  readonly id: string;
+}
+
+export interface TraceResult {
+  readonly messages: readonly { readonly summary: string; readonly lines: readonly { readonly line: number; readonly text: string }[] }[];
+}
+
+export interface ClassifyResult {
+  readonly failures: readonly ClassifyRecord[];
 }

@@ -15,6 +15,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { classifyRecords } from '../service';
 import { catalog } from './catalog';
 import { codeActionsFor } from './codeActions';
 import { COMPLETION_TRIGGERS, completionsAt, resolveCompletion } from './completion';
@@ -24,11 +25,11 @@ import { hoverAt } from './hover';
 import { inlayHintsIn } from './inlayHints';
 import { extractFileRequest, fileSummaryRequest } from './fileRequests';
 import { problemsIn, problemsParams } from './problems';
-import { CATALOG_METHOD, EXPLAIN_METHOD, EXTRACT_METHOD, FILE_SUMMARY_METHOD, PROBLEMS_METHOD, REPORT_METHOD, SUMMARY_METHOD, TICKET_METHOD } from './protocol';
+import { CATALOG_METHOD, CLASSIFY_METHOD, EXPLAIN_METHOD, EXTRACT_METHOD, FILE_SUMMARY_METHOD, PROBLEMS_METHOD, REPORT_METHOD, SUMMARY_METHOD, TICKET_METHOD, TRACE_METHOD } from './protocol';
 import { explainRequest, summarize } from './requests';
 import { readServerSettings, SETTINGS_SECTION } from './settings';
 import { documentSymbols, foldingRanges } from './symbols';
-import { codeLenses, definitionAt, highlightsAt, referencesAt, reportMarkdown, resolveCodeLens, ticketText, traceHoverAt, type LensData } from './trace';
+import { codeLenses, definitionAt, highlightsAt, referencesAt, reportMarkdown, resolveCodeLens, ticketText, traceHoverAt, traceMessages, type LensData } from './trace';
 import { Workspace } from './workspace';
 
 interface ClientSupport {
@@ -255,6 +256,14 @@ export function startServer(connection: Connection): void {
       return document === undefined ? null : answer(document, decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)), params);
     });
   connection.onRequest(REPORT_METHOD, documentRequest(REPORT_METHOD, (document, name) => ({ markdown: reportMarkdown(document, name) })));
+  connection.onRequest(TRACE_METHOD, documentRequest(TRACE_METHOD, (document, _name, params) => {
+    const id = params['id'];
+    if (typeof id !== 'string' || id === '') throw invalidParams(`${TRACE_METHOD} expects { uri: string, id: string }`);
+    return traceMessages(document, id);
+  }));
+  connection.onRequest(CLASSIFY_METHOD, documentRequest(CLASSIFY_METHOD, (document, name) => ({
+    failures: classifyRecords(name, document.allLines(), document.kind),
+  })));
   connection.onRequest(TICKET_METHOD, documentRequest(TICKET_METHOD, (document, name, params) => {
     const position = params['position'];
     return ticketText(document, name, isPosition(position) ? position : undefined);

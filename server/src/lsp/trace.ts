@@ -5,6 +5,7 @@
 import { DocumentHighlightKind, MarkupKind, SymbolKind, type CodeLens, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Hover, type Location } from 'vscode-languageserver/node';
 import { hasIdAt, messageLines, redactorFor, renderReport, TraceIndex, timelineMarkdown, timelineSummary, type IdAt, type MessageTimeline } from '../service';
 import type { LineDocument, Position } from './document';
+import type { TraceResult } from './protocol';
 
 /** Per document: its index and the lines it was built from (a copy: the document edits its array in place). */
 const indexes = new WeakMap<LineDocument, { index: TraceIndex; lines: readonly string[]; revision: number }>();
@@ -151,6 +152,17 @@ export function messageFolds(document: LineDocument): FoldingRange[] {
 
 export function reportMarkdown(document: LineDocument, name: string): string {
   return renderReport([{ name, index: traceIndexOf(document) }], 'markdown', ({ line }) => `${document.uri}#L${line + 1}`);
+}
+
+/** Every message an id names, with its outcome line and its lines (1-based). */
+export function traceMessages(document: LineDocument, id: string): TraceResult {
+  const index = traceIndexOf(document);
+  return {
+    messages: index.messagesNamed(id).map((message) => ({
+      summary: timelineSummary(index.timeline(message)!),
+      lines: messageLines(index, message, (line) => document.lineText(line)).map(({ line, text }) => ({ line: line + 1, text })),
+    })),
+  };
 }
 
 /** The message under the cursor (its lines) or, elsewhere, the report; both redacted. */

@@ -20,7 +20,7 @@ describe('language model tools', () => {
 
   it('are registered with the descriptions the model reads', () => {
     const ours = vscode.lm.tools.filter((tool) => tool.name.startsWith('smtpStatus_'));
-    assert.deepEqual(ours.map((tool) => tool.name).sort(), ['smtpStatus_check', 'smtpStatus_explain', 'smtpStatus_summarize']);
+    assert.deepEqual(ours.map((tool) => tool.name).sort(), ['smtpStatus_check', 'smtpStatus_classify', 'smtpStatus_explain', 'smtpStatus_summarize', 'smtpStatus_trace']);
     for (const tool of ours) assert.ok(tool.description.length > 80, `${tool.name} says when to use it`);
   });
 
@@ -57,6 +57,27 @@ describe('language model tools', () => {
     const answer = await invoke('smtpStatus_summarize', {});
     assert.match(answer, /\d+ 5xx \(permanent failure\)/);
     assert.match(answer, /5\.1\.1: \d+ time\(s\), Bad destination mailbox address; first on line \d+/);
+  });
+});
+
+describe('language model tools on messages and failures', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('trace follows a queue id through its content-filter hop, with each recipient\'s outcome', async () => {
+    await open('trace/postfix.log');
+    const answer = await invoke('smtpStatus_trace', { id: '4R1bBc2DfGz9xYq' });
+    assert.match(answer, /2 recipients: 1 sent, 1 bounced 5\.1\.1 userunknown/);
+    assert.match(answer, /line \d+: .*4R1bBc2DfGz9xYq/);
+    assert.match(await invoke('smtpStatus_trace', { id: 'NOSUCHID99' }), /No message named NOSUCHID99/);
+  });
+
+  it('classify gives each failed delivery of the log its reason, hard or soft', async () => {
+    await open('mail.log');
+    const answer = await invoke('smtpStatus_classify', {});
+    assert.match(answer, /\d+ failed or deferred deliveries/);
+    assert.match(answer, /line \d+ \S+@\S+: userunknown \(hard\)/);
   });
 });
 
