@@ -1,4 +1,4 @@
-// The log-pipeline example in docs/log-pipeline/vector.toml works as written: its command,
+// The log-pipeline example in test/fixtures/pipeline/vector.toml works as written: its command,
 // run against a log that grows while it runs, writes one JSON event per line as each problem
 // line arrives, with the fields the example's filter reads.
 import { test } from 'node:test';
@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 test('the Vector exec source command reports a growing log line by line as NDJSON', async () => {
-  const config = fs.readFileSync(path.join(ROOT, 'docs', 'log-pipeline', 'vector.toml'), 'utf8');
+  const config = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'pipeline', 'vector.toml'), 'utf8');
   const command = JSON.parse(/^command = (\[.*\])$/m.exec(config)![1]!) as string[];
   assert.equal(/^decoding\.codec = "json"$/m.test(config), true);
   assert.equal(/^mode = "streaming"$/m.test(config), true);
