@@ -173,7 +173,7 @@ export function activate(context: vscode.ExtensionContext): SmtpStatusApi {
       summarize(await smtp.ensureStarted(), (document) => smtp.wants(document), target instanceof vscode.Uri ? target : undefined),
     ),
     vscode.commands.registerCommand(REVEAL_COMMAND, revealOccurrence),
-    vscode.commands.registerCommand('smtpStatus.report', async () => showReport(await smtp.ensureStarted(), docs, (document) => smtp.wants(document))),
+    vscode.commands.registerCommand('smtpStatus.report', async () => showReport(await smtp.ensureStarted(), (document) => smtp.wants(document))),
     vscode.commands.registerCommand('smtpStatus.copyForTicket', async () => copyForTicket(await smtp.ensureStarted(), (document) => smtp.wants(document))),
     vscode.commands.registerCommand('smtpStatus.openLargePart', (file?: unknown, filter?: LineFilterSpec) => openPart(file instanceof vscode.Uri ? file : undefined, filter)),
     vscode.commands.registerCommand('smtpStatus.openOriginalLine', () => openOriginalLine(parts)),

@@ -34,7 +34,7 @@ import {
 
 export type { CatalogEntry, CodeKind, ExtractResult, FileSummaryResult, LineFilterSpec, ProblemsResult, SummaryCode, SummaryResult, TicketResult } from '../../server/src/lsp/protocol';
 export { PARTIAL_NOTE } from '../../server/src/lsp/protocol';
-export { SET_RULE_SEVERITY_COMMAND } from '../../server/src/lsp/protocol';
+export { REVEAL_COMMAND, SET_RULE_SEVERITY_COMMAND } from '../../server/src/lsp/protocol';
 
 export const CatalogRequest = new RequestType0<readonly CatalogEntry[], void>(CATALOG_METHOD);
 export const ExplainRequest = new RequestType<ExplainParams, ExplainResult, void>(EXPLAIN_METHOD);

@@ -1,10 +1,9 @@
 // Renders a document's status events as a page for the summary webview: one bar per class and
 // per code, coloured by class, and line:column links that run `smtpStatus.revealOccurrence`
 // (command links, so the page needs no script of its own).
-import type { SummaryCode, SummaryResult } from './protocol';
+import { REVEAL_COMMAND, type SummaryCode, type SummaryResult } from './protocol';
 
-/** The command the occurrence links run; arguments: [document URI, line, start, end]. */
-export const REVEAL_COMMAND = 'smtpStatus.revealOccurrence';
+export { REVEAL_COMMAND };
 
 const BAR_WIDTH = 16;
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
@@ -91,12 +90,17 @@ export function renderSummaryHtml(summary: SummaryResult, fileName: string, docu
     }
     body.push('</table>');
   }
+  return pageHtml(`SMTP status events in ${fileName}`, body.join('\n'), nonce);
+}
+
+/** A page of the results view around `bodyHtml`: our style only, no script, nothing loaded. */
+export function pageHtml(title: string, bodyHtml: string, nonce: string): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}';">`,
     `<style nonce="${nonce}">${STYLE}</style>`,
-    `<title>SMTP status events in ${escapeHtml(fileName)}</title></head>`,
-    `<body>${body.join('\n')}</body></html>`,
+    `<title>${escapeHtml(title)}</title></head>`,
+    `<body>${bodyHtml}</body></html>`,
   ].join('\n');
 }

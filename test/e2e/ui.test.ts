@@ -236,18 +236,33 @@ test('hovering a queue id shows the message\'s timeline across its amavis hop an
   }
 });
 
-test('the deliverability report of a log', async () => {
+test('the deliverability report of a log, whose line links move the editor', async () => {
   await openFile(page, 'postfix.log', 'postfix/smtpd');
   await runCommand(page, 'SMTP Status: Deliverability Report for This Log');
   const rendered = await renderedPreview(/Failed recipients by reason/);
   assert.match(rendered, /Messages by outcome/);
   assert.match(rendered, /userunknown/);
+  const frame = await waitFor(async () => {
+    for (const candidate of page.frames()) {
+      if (await candidate.locator('h2', { hasText: 'Failed recipients by reason' }).count().catch(() => 0)) return candidate;
+    }
+    return undefined;
+  });
   // Bring the failures part of the report into view for the picture.
-  for (const frame of page.frames()) {
-    const heading = frame.locator('h2', { hasText: 'Failed recipients by reason' });
-    if (await heading.count().catch(() => 0) > 0) await heading.first().scrollIntoViewIfNeeded().catch(() => undefined);
-  }
+  await frame.locator('h2', { hasText: 'Failed recipients by reason' }).first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SHOTS, 'report.png') });
+  await page.screenshot({ path: join(MEDIA, 'report.png') });
+  try {
+    const link = frame.locator('a[href^="command:smtpStatus.revealOccurrence"]').first();
+    const line = Number((await link.innerText()).trim());
+    assert.ok(line > 0, 'a link names its line');
+    await link.click();
+    const status = page.locator('.statusbar-item[id="status.editor.selection"]');
+    await status.filter({ hasText: new RegExp(`Ln ${line}, Col 1\\b`) }).waitFor({ timeout: 15_000 });
+    assert.match(await page.locator('.editor-group-container.active .tab.active').innerText(), /postfix\.log/);
+  } finally {
+    await runCommand(page, 'View: Close All Editors');
+  }
 });
 
 test('a telnet session pasted into a new untitled editor is read: its failure code gets a hover', async () => {

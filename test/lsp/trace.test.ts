@@ -155,7 +155,8 @@ describe('message ids through the language server', () => {
   it('answers the report and the redacted ticket requests', async () => {
     const report = await client.request<ReportResult>('smtpStatus/report', { uri: exim.uri });
     assert.match(report.markdown, /## Failed recipients by reason \(3\)/);
-    assert.ok(report.markdown.includes(`](${exim.uri}#L`), 'links to lines');
+    // Each entry links to its lines through the client's reveal command: [uri, line, start, end].
+    assert.ok(report.markdown.includes(`](command:smtpStatus.revealOccurrence?${encodeURIComponent(JSON.stringify([exim.uri]).slice(0, -1))}`), 'links to lines');
     const position = positionOf(exim, '1tPqRs-000A1b-2C Completed', '1tPqRs-000A1b-2C');
     const ticket = await client.request<TicketResult>('smtpStatus/ticket', { uri: exim.uri, position });
     assert.equal(ticket.kind, 'trace');

@@ -1,13 +1,16 @@
 // "Deliverability report": the server's report on the open log (messages and recipients by
 // outcome, failures by reason, provider and domain, deferral delays, top replies, over time),
-// shown in the Markdown preview with a link to each entry's lines.
+// its Markdown rendered by VS Code's own Markdown engine into the results view, where each
+// entry's line links move the editor to that line.
+import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReportRequest } from '../protocol';
-import { showMarkdown, type VirtualDocuments } from '../virtualDocuments';
+import { pageHtml } from '../summaryHtml';
+import { showPage } from './summarize';
 
-/** Returns the URI of the report document, or undefined when there is no log to report on. */
-export async function showReport(client: LanguageClient, docs: VirtualDocuments, wants: (document: vscode.TextDocument) => boolean): Promise<vscode.Uri | undefined> {
+/** Returns the page shown, or undefined when there is no log to report on. */
+export async function showReport(client: LanguageClient, wants: (document: vscode.TextDocument) => boolean): Promise<string | undefined> {
   const document = vscode.window.activeTextEditor?.document;
   if (document === undefined || !wants(document)) {
     void vscode.window.showInformationMessage('Open a mail log first, then ask for its deliverability report.');
@@ -16,7 +19,9 @@ export async function showReport(client: LanguageClient, docs: VirtualDocuments,
   const report = await client.sendRequest(ReportRequest, { uri: client.code2ProtocolConverter.asUri(document.uri) });
   if (report === null) return undefined;
   const name = document.uri.path.split('/').pop() || document.uri.toString();
-  const uri = docs.set(`/report/${name.replace(/[^\w.-]+/g, '_')}.md`, report.markdown);
-  await showMarkdown(uri);
-  return uri;
+  // The built-in Markdown extension renders as the preview does; whatever the log holds, the page runs no script (CSP, scripts off).
+  const body = await vscode.commands.executeCommand<string>('markdown.api.render', report.markdown);
+  const html = pageHtml(`Deliverability report: ${name}`, body, randomBytes(16).toString('base64'));
+  showPage(`SMTP report: ${name}`, html);
+  return html;
 }

@@ -9,7 +9,8 @@ import { REVEAL_COMMAND, renderSummaryHtml } from '../summaryHtml';
 /** One summary panel, reused: a new summary replaces the last one. */
 let panel: vscode.WebviewPanel | undefined;
 
-function showPage(title: string, html: string): void {
+/** Shows `html` in the results view (the summary and the report), whose links run REVEAL_COMMAND only. */
+export function showPage(title: string, html: string): void {
   if (panel === undefined) {
     panel = vscode.window.createWebviewPanel('smtpStatus.summary', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
       // The links run one command of ours; the page has no script and loads nothing.

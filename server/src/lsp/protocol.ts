@@ -18,6 +18,9 @@ export const PARTIAL_NOTE = 'Partial list';
 /** The problems of one open document, or of a range of its lines (the language model tools). */
 export const PROBLEMS_METHOD = 'smtpStatus/problems';
 
+/** The client-side command that opens a document with a range selected; arguments: [document URI, line, start, end]. */
+export const REVEAL_COMMAND = 'smtpStatus.revealOccurrence';
+
 /** The client-side command the "change severity" code actions run; arguments: [ruleId, severity]. */
 export const SET_RULE_SEVERITY_COMMAND = 'smtpStatus.setRuleSeverity';
 

@@ -5,7 +5,7 @@
 import { DocumentHighlightKind, MarkupKind, SymbolKind, type CodeLens, type DocumentHighlight, type DocumentSymbol, type FoldingRange, type Hover, type Location } from 'vscode-languageserver/node';
 import { hasIdAt, messageLines, redactorFor, renderReport, TraceIndex, timelineMarkdown, timelineSummary, type IdAt, type MessageTimeline } from '../service';
 import type { LineDocument, Position } from './document';
-import type { TraceResult } from './protocol';
+import { REVEAL_COMMAND, type TraceResult } from './protocol';
 
 /** Per document: its index and the lines it was built from (a copy: the document edits its array in place). */
 const indexes = new WeakMap<LineDocument, { index: TraceIndex; lines: readonly string[]; revision: number }>();
@@ -151,7 +151,9 @@ export function messageFolds(document: LineDocument): FoldingRange[] {
 // ---- the report and "copy for a ticket" ----
 
 export function reportMarkdown(document: LineDocument, name: string): string {
-  return renderReport([{ name, index: traceIndexOf(document) }], 'markdown', ({ line }) => `${document.uri}#L${line + 1}`);
+  // Command links: the client's results view runs them (a Markdown preview would refuse `file:` links).
+  return renderReport([{ name, index: traceIndexOf(document) }], 'markdown',
+    ({ line }) => `command:${REVEAL_COMMAND}?${encodeURIComponent(JSON.stringify([document.uri, line, 0, 0]))}`);
 }
 
 /** Every message an id names, with its outcome line and its lines (1-based). */

@@ -63,12 +63,12 @@ describe('following a message', () => {
 
   it('shows the deliverability report, and "Copy for a ticket" copies the message redacted', async () => {
     const log = await open('trace/postfix.log');
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('smtpStatus.report');
-    assert.ok(uri);
-    const report = (await vscode.workspace.openTextDocument(uri)).getText();
-    assert.match(report, /# Deliverability report/);
-    assert.match(report, /## Failed recipients by reason \(4\)/);
-    assert.ok(report.includes(`](${log.uri.toString()}#L14)`), 'entries link to their lines');
+    const page = await vscode.commands.executeCommand<string | undefined>('smtpStatus.report');
+    assert.ok(page);
+    assert.match(page, /<h1[^>]*>Deliverability report/);
+    assert.match(page, /<h2[^>]*>Failed recipients by reason \(4\)<\/h2>/);
+    const reveal = `command:smtpStatus.revealOccurrence?${encodeURIComponent(JSON.stringify([log.uri.toString(), 13, 0, 0]))}`;
+    assert.ok(page.includes(`href="${reveal.replace(/&/g, '&amp;')}"`), 'entries link to their lines');
 
     const editor = await vscode.window.showTextDocument(log);
     const position = positionOf(log, '4R1bBc2DfGz9xYq: client=', 2);
