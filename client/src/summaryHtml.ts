@@ -69,7 +69,8 @@ a.at:hover { text-decoration: underline; }
  * The whole page. `nonce` admits our one style block under the Content Security Policy, which
  * allows nothing else: no script, no image, no frame.
  */
-export function renderSummaryHtml(summary: SummaryResult, fileName: string, documentUri: string, nonce: string): string {
+/** `report`: the deliverability report's HTML, shown first when the document names messages. */
+export function renderSummaryHtml(summary: SummaryResult, fileName: string, documentUri: string, nonce: string, report = ''): string {
   const classes = Object.entries(summary.byClass).filter(([, count]) => count > 0).sort(([a], [b]) => a.localeCompare(b));
   const total = classes.reduce((sum, [, count]) => sum + count, 0);
   const body: string[] = [`<h1>SMTP status events in ${escapeHtml(fileName)}</h1>`];
@@ -90,7 +91,7 @@ export function renderSummaryHtml(summary: SummaryResult, fileName: string, docu
     }
     body.push('</table>');
   }
-  return pageHtml(`SMTP status events in ${fileName}`, body.join('\n'), nonce);
+  return pageHtml(`SMTP status events in ${fileName}`, report + body.join('\n'), nonce);
 }
 
 /** A page of the results view around `bodyHtml`: our style only, no script, nothing loaded. */

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReportRequest } from '../protocol';
 import { pageHtml } from '../summaryHtml';
-import { showPage } from './summarize';
+import { renderReport, showPage } from './summarize';
 
 /** Returns the page shown, or undefined when there is no log to report on. */
 export async function showReport(client: LanguageClient, wants: (document: vscode.TextDocument) => boolean): Promise<string | undefined> {
@@ -19,8 +19,8 @@ export async function showReport(client: LanguageClient, wants: (document: vscod
   const report = await client.sendRequest(ReportRequest, { uri: client.code2ProtocolConverter.asUri(document.uri) });
   if (report === null) return undefined;
   const name = document.uri.path.split('/').pop() || document.uri.toString();
-  // The built-in Markdown extension renders as the preview does; whatever the log holds, the page runs no script (CSP, scripts off).
-  const body = await vscode.commands.executeCommand<string>('markdown.api.render', report.markdown);
+  // Whatever the log holds, the page runs no script (CSP, scripts off).
+  const body = await renderReport(report.markdown);
   const html = pageHtml(`Deliverability report: ${name}`, body, randomBytes(16).toString('base64'));
   showPage(`SMTP report: ${name}`, html);
   return html;

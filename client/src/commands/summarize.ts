@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SummaryRequest, type SummaryResult } from '../protocol';
+import { ReportRequest, SummaryRequest, type SummaryResult } from '../protocol';
 import { REVEAL_COMMAND, renderSummaryHtml } from '../summaryHtml';
 
 /** One summary panel, reused: a new summary replaces the last one. */
@@ -39,13 +39,22 @@ export async function summarize(client: LanguageClient, reads: (document: vscode
     );
     return undefined;
   }
-  const summary = await client.sendRequest(SummaryRequest, { uri: client.code2ProtocolConverter.asUri(document.uri) });
-  return showSummary(summary, document.uri.path.split('/').pop() || document.uri.toString(), document.uri.toString());
+  const uri = client.code2ProtocolConverter.asUri(document.uri);
+  const summary = await client.sendRequest(SummaryRequest, { uri });
+  // A log that names messages gets its deliverability report first, then the events chart.
+  const report = await client.sendRequest(ReportRequest, { uri });
+  const reportHtml = report !== null && report.messages > 0 ? await renderReport(report.markdown) : '';
+  return showSummary(summary, document.uri.path.split('/').pop() || document.uri.toString(), document.uri.toString(), reportHtml);
+}
+
+/** The report's Markdown as HTML, rendered by VS Code's own Markdown engine as the preview does. */
+export async function renderReport(markdown: string): Promise<string> {
+  return vscode.commands.executeCommand<string>('markdown.api.render', markdown);
 }
 
 /** Shows a summary in the summary view, its links opening `documentUri`; returns the page. */
-export function showSummary(summary: SummaryResult, name: string, documentUri: string): string {
-  const html = renderSummaryHtml(summary, name, documentUri, randomBytes(16).toString('base64'));
+export function showSummary(summary: SummaryResult, name: string, documentUri: string, reportHtml = ''): string {
+  const html = renderSummaryHtml(summary, name, documentUri, randomBytes(16).toString('base64'), reportHtml);
   showPage(`SMTP summary: ${name}`, html);
   return html;
 }

@@ -89,6 +89,8 @@ export interface ReportParams {
 
 export interface ReportResult {
   readonly markdown: string;
+  /** How many messages the report counts (0 for a document that names none). */
+  readonly messages: number;
 }
 
 export interface TicketParams {

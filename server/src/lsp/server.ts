@@ -29,7 +29,7 @@ import { CATALOG_METHOD, CLASSIFY_METHOD, EXPLAIN_METHOD, EXTRACT_METHOD, FILE_S
 import { explainRequest, summarize } from './requests';
 import { readServerSettings, SETTINGS_SECTION } from './settings';
 import { documentSymbols, foldingRanges } from './symbols';
-import { codeLenses, definitionAt, highlightsAt, referencesAt, reportMarkdown, resolveCodeLens, ticketText, traceHoverAt, traceMessages, type LensData } from './trace';
+import { codeLenses, definitionAt, highlightsAt, messageCount, referencesAt, reportMarkdown, resolveCodeLens, ticketText, traceHoverAt, traceMessages, type LensData } from './trace';
 import { Workspace } from './workspace';
 
 interface ClientSupport {
@@ -255,7 +255,7 @@ export function startServer(connection: Connection): void {
       const document = await workspace.scanned(uri, token);
       return document === undefined ? null : answer(document, decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)), params);
     });
-  connection.onRequest(REPORT_METHOD, documentRequest(REPORT_METHOD, (document, name) => ({ markdown: reportMarkdown(document, name) })));
+  connection.onRequest(REPORT_METHOD, documentRequest(REPORT_METHOD, (document, name) => ({ markdown: reportMarkdown(document, name), messages: messageCount(document) })));
   connection.onRequest(TRACE_METHOD, documentRequest(TRACE_METHOD, (document, _name, params) => {
     const id = params['id'];
     if (typeof id !== 'string' || id === '') throw invalidParams(`${TRACE_METHOD} expects { uri: string, id: string }`);

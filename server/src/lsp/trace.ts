@@ -167,6 +167,11 @@ export function traceMessages(document: LineDocument, id: string): TraceResult {
   };
 }
 
+/** How many messages the document names. */
+export function messageCount(document: LineDocument): number {
+  return traceIndexOf(document).messages().length;
+}
+
 /** The message under the cursor (its lines) or, elsewhere, the report; both redacted. */
 export function ticketText(document: LineDocument, name: string, position: Position | undefined): { kind: 'trace' | 'report'; text: string } {
   const found = position === undefined ? undefined : idAt(document, position);

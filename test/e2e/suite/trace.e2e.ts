@@ -61,6 +61,18 @@ describe('following a message', () => {
     assert.ok(text.includes('(Exim): 2 recipients: 1 sent, 1 bounced 5.1.1 userunknown'), text);
   });
 
+  it('"Summarise" on a log opens with its deliverability report, then the events chart', async () => {
+    await open('trace/postfix.log');
+    const page = await vscode.commands.executeCommand<string | undefined>('smtpStatus.summarize');
+    assert.ok(page);
+    const report = page.indexOf('Deliverability report');
+    assert.ok(report >= 0 && report < page.indexOf('SMTP status events in postfix.log</h1>'), 'the report comes first');
+    assert.match(page, /Failed recipients by reason \(4\)/);
+    await open('session.smtp');
+    const transcript = await vscode.commands.executeCommand<string | undefined>('smtpStatus.summarize');
+    assert.ok(transcript !== undefined && !transcript.includes('Deliverability report'), 'a transcript names no messages');
+  });
+
   it('shows the deliverability report, and "Copy for a ticket" copies the message redacted', async () => {
     const log = await open('trace/postfix.log');
     const page = await vscode.commands.executeCommand<string | undefined>('smtpStatus.report');
