@@ -316,10 +316,12 @@ test('"Open Part of a Large Mail Log..." opens the permanent failures of a 60 MB
     // VS Code's own file dialog: type the path.
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ timeout: 15_000 });
-    // The dialog writes its starting folder into the box once it has read it: type the path after that.
-    await waitFor(async () => ((await input.inputValue()) !== '' ? true : undefined));
-    await input.fill(file);
-    await waitFor(async () => ((await input.inputValue()) === file ? true : undefined));
+    // The dialog may write its starting folder into the box after it opens: type the path until it stays.
+    await waitFor(async () => {
+      if ((await input.inputValue()) !== file) await input.fill(file);
+      await page.waitForTimeout(500);
+      return (await input.inputValue()) === file ? true : undefined;
+    });
     // The dialog lists the folder's files once it has read the path typed.
     await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'mail.log' }).first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(SHOTS, 'large-part-dialog.png') });
