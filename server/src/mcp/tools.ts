@@ -4,11 +4,11 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import {
-  checkLine, classifyRecords, DEFAULT_SETTINGS, explain, initialState, isStatusClass, LineFold, messageLines, parseCodeQueryDetailed, redactorFor, renderReport,
-  renderText, scanLine, timelineSummary, vendorCodes, vendorMeanings, vendorTokens,
+  classifyRecords, explain, foldLines, isStatusClass, type LineFold, messageLines, parseCodeQueryDetailed, redactorFor, renderReport,
+  renderText, type StreamBatch, timelineSummary, vendorCodes, vendorMeanings, vendorTokens,
 } from '../service';
-import type { VendorId } from '../service/types';
-import { openInput, type InputArgs } from './input';
+import type { DocumentKind, VendorId } from '../service/types';
+import { batchesOf, openInput, type InputArgs } from './input';
 import type { Roots } from './roots';
 
 /** How many findings or problems a result lists at most unless the caller asks for more. */
@@ -115,26 +115,34 @@ export function toolError(message: string): CallToolResult {
   return { isError: true, content: [{ type: 'text', text: message }] };
 }
 
-/** Folds the scanner over the input's lines, handing each line's findings to `visit`. */
-async function foldInput(args: InputArgs, roots: Roots, visit: (findings: ReturnType<typeof scanLine>['findings']) => void) {
+/** Streams the input through the core's fold, handing each batch of lines to `visit`. */
+async function foldInput(args: InputArgs, roots: Roots, visit: (batch: StreamBatch) => void) {
   const input = await openInput(args, roots);
   if ('error' in input) return input;
-  let state = initialState(input.kind);
-  let line = 0;
-  for await (const text of input.lines) {
-    const scan = scanLine(text, line++, state);
-    state = scan.next;
-    if (scan.findings.length > 0) visit(scan.findings);
+  let kind: DocumentKind = args.kind ?? 'log';
+  let lines = 0;
+  for await (const batch of batchesOf(input)) {
+    kind = batch.kind;
+    lines = batch.first + batch.lines.length;
+    visit(batch);
   }
-  return { source: input.name, kind: input.kind, lines: line };
+  return { source: input.name, kind, lines };
+}
+
+/** Every line of the input, and its kind, for the tools that need the whole document. */
+async function readLines(args: InputArgs, roots: Roots): Promise<{ source: string; kind: DocumentKind; lines: string[] } | { error: string }> {
+  const lines: string[] = [];
+  const read = await foldInput(args, roots, (batch) => { for (const line of batch.lines) lines.push(line); });
+  if ('error' in read) return read;
+  return { source: read.source, kind: read.kind, lines };
 }
 
 export async function scanTool(args: Shape<typeof inputShape>, roots: Roots): Promise<CallToolResult> {
   const max = args.maxResults ?? DEFAULT_MAX_RESULTS;
   const findings: z.infer<typeof scanOutput.findings> = [];
   let total = 0;
-  const read = await foldInput(args, roots, (line) => {
-    for (const f of line) {
+  const read = await foldInput(args, roots, (batch) => {
+    for (const f of batch.reports.flatMap((report) => report.findings)) {
       total++;
       if (findings.length < max) findings.push({ line: f.line + 1, column: f.start + 1, endColumn: f.end + 1, kind: f.kind, code: f.text, context: f.context });
     }
@@ -149,8 +157,8 @@ export async function checkTool(args: Shape<typeof inputShape>, roots: Roots): P
   const max = args.maxResults ?? DEFAULT_MAX_RESULTS;
   const problems: z.infer<typeof checkOutput.problems> = [];
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  const read = await foldInput(args, roots, (line) => {
-    for (const p of checkLine(line, DEFAULT_SETTINGS)) {
+  const read = await foldInput(args, roots, (batch) => {
+    for (const p of batch.reports.flatMap((report) => report.problems)) {
       counts[p.severity]++;
       if (problems.length < max) {
         problems.push({ line: p.line + 1, column: p.start + 1, endColumn: p.end + 1, severity: p.severity, rule: p.rule, message: p.message, href: p.href });
@@ -221,11 +229,8 @@ export function providerTool(args: Shape<typeof providerShape>): CallToolResult 
 
 /** The input's lines folded into a message index (the lines are kept for `trace`). */
 async function foldMessages(args: InputArgs, roots: Roots): Promise<{ source: string; fold: LineFold } | { error: string }> {
-  const input = await openInput({ ...args, kind: 'log' }, roots);
-  if ('error' in input) return input;
-  const fold = new LineFold();
-  for await (const text of input.lines) fold.add(text);
-  return { source: input.name, fold };
+  const read = await readLines({ ...args, kind: 'log' }, roots);
+  return 'error' in read ? read : { source: read.source, fold: foldLines(read.lines) };
 }
 
 export async function traceTool(args: Shape<typeof traceShape>, roots: Roots): Promise<CallToolResult> {
@@ -252,14 +257,12 @@ export async function reportTool(args: Shape<typeof reportShape>, roots: Roots):
 }
 
 export async function classifyTool(args: Shape<typeof classifyShape>, roots: Roots): Promise<CallToolResult> {
-  const input = await openInput(args, roots);
-  if ('error' in input) return toolError(input.error);
-  const lines: string[] = [];
-  for await (const text of input.lines) lines.push(text);
-  const all = classifyRecords(input.name, lines, input.kind);
+  const read = await readLines(args, roots);
+  if ('error' in read) return toolError(read.error);
+  const all = classifyRecords(read.source, read.lines, read.kind);
   const max = args.maxResults ?? DEFAULT_MAX_RESULTS;
   const failures = all.slice(0, max).map(({ file: _file, ...record }) => record);
-  const text = [`${all.length} failed or deferred deliveries in ${input.name}${all.length > max ? `; the first ${max} listed` : ''}`,
+  const text = [`${all.length} failed or deferred deliveries in ${read.source}${all.length > max ? `; the first ${max} listed` : ''}`,
     ...failures.map((f) => `line ${f.line}${f.recipient ? ` ${f.recipient}` : ''}: ${f.reason} (${f.bounce})${f.provider ? `, answered by ${f.provider}` : ''}: ${f.summary}`)].join('\n');
-  return result({ source: input.name, total: all.length, truncated: all.length > max, failures }, text);
+  return result({ source: read.source, total: all.length, truncated: all.length > max, failures }, text);
 }
