@@ -100,10 +100,21 @@ test('the sources the policy covers are found', () => {
   for (const dir of READING_DIRS) assert.ok(OUR_FILES.some((f) => f.startsWith(dir)), `${dir} sources`);
 });
 
-/** The client may fork our server; nothing else may use a forbidden module. */
+/**
+ * The CLI's threads: `workers.ts` starts our own `chunk-worker.js` (a fixed file beside it, no
+ * code from elsewhere) and the worker answers through its port.
+ */
+const THREAD_NAMES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  [path.join('server', 'src', 'cli', 'workers.ts'), new Set(['Worker'])],
+  [path.join('server', 'src', 'cli', 'chunk-worker.ts'), new Set(['parentPort'])],
+]);
+
+/** The client may fork our server, the CLI may start its threads; nothing else may use a forbidden module. */
 function allowedImport(rel: string, module: string, site: ImportSite): boolean {
-  return module === 'child_process' && rel.startsWith(path.join('client', 'src'))
-    && site.names !== 'all' && site.names.every((n) => CLIENT_SPAWN_NAMES.has(n));
+  if (site.names === 'all') return false;
+  const threadNames = THREAD_NAMES.get(rel);
+  if (module === 'worker_threads') return threadNames !== undefined && site.names.every((n) => threadNames.has(n));
+  return module === 'child_process' && rel.startsWith(path.join('client', 'src')) && site.names.every((n) => CLIENT_SPAWN_NAMES.has(n));
 }
 
 test('no source starts processes, opens connections or loads code at run time', () => {
@@ -153,6 +164,9 @@ test('the policy checker catches what it is meant to catch', () => {
     assert.equal(allowedImport(path.join('client', 'src', 'x.ts'), 'child_process', modules.get('child_process')!), false);
     assert.equal(allowedImport(path.join('client', 'src', 'x.ts'), 'child_process', { at: '', names: ['fork'] }), true);
     assert.equal(allowedImport(path.join('server', 'src', 'x.ts'), 'child_process', { at: '', names: ['fork'] }), false);
+    assert.equal(allowedImport(path.join('server', 'src', 'cli', 'workers.ts'), 'worker_threads', { at: '', names: ['Worker'] }), true);
+    assert.equal(allowedImport(path.join('server', 'src', 'cli', 'workers.ts'), 'worker_threads', { at: '', names: ['Worker', 'SHARE_ENV'] }), false);
+    assert.equal(allowedImport(path.join('server', 'src', 'lsp', 'x.ts'), 'worker_threads', { at: '', names: ['Worker'] }), false);
     assert.deepEqual(uses.map((u) => u.slice(u.indexOf(' ') + 1)).sort(),
       ['Function(...)', 'eval(...)', 'fetch(...)', 'fs.appendFileSync', 'fs.writeFileSync']);
   } finally {

@@ -1,10 +1,16 @@
 // Shared by the commands that read mail text (`scan`, `check`, ...): their options, and
 // streaming each FILE (or `-` for standard input, gzip or not) through the core's fold, in
-// the order given, decoded leniently so binary or invalid UTF-8 never stops a run.
+// the order given, decoded leniently so binary or invalid UTF-8 never stops a run. `scan` and
+// `check` fold a large file's chunks on worker threads as well, and write them in order.
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileChunks, decompressed, InputError } from '../io/input';
-import { analyzeStream, DEFAULT_SETTINGS, type StreamBatch } from '../service';
+import { analyzeChunksAhead, analyzeStream, chunkedKind, DEFAULT_SETTINGS, lineChunks, type LineChunk, type StreamBatch, type StreamSource } from '../service';
 import type { DocumentKind, Settings } from '../service/types';
 import type { CliIo } from './io';
+import type { RecordWriter } from './output';
+import { batchRecords, type BatchRecords, type RecordCommand, type RecordTask } from './records';
+import { ChunkWorkers, MAX_WORKER_CHUNK } from './workers';
 
 const KINDS: readonly DocumentKind[] = ['log', 'transcript', 'dsn', 'config', 'json'];
 
@@ -12,12 +18,15 @@ export interface FileOptions<F extends string> {
   readonly format: F;
   readonly kind: DocumentKind | undefined;
   readonly files: readonly string[];
+  /** Threads that fold a large file's chunks (`--jobs`, for `scan` and `check`); 1 folds on the main thread only. */
+  readonly jobs: number;
 }
 
-/** Parses `[--format F] [--kind K] FILE...`; a string is a usage error. */
-export function parseFileOptions<F extends string>(args: readonly string[], formats: readonly F[]): FileOptions<F> | string {
+/** Parses `[--format F] [--kind K] [--jobs N] FILE...` (`--jobs` where `jobs` is true); a string is a usage error. */
+export function parseFileOptions<F extends string>(args: readonly string[], formats: readonly F[], jobs = false): FileOptions<F> | string {
   let format = formats[0]!;
   let kind: DocumentKind | undefined;
+  let threads = jobs ? availableParallelism() : 1;
   const files: string[] = [];
   let optionsEnded = false;
   for (let i = 0; i < args.length; i++) {
@@ -32,10 +41,13 @@ export function parseFileOptions<F extends string>(args: readonly string[], form
     }
     const eq = arg.indexOf('=');
     const flag = eq < 0 ? arg : arg.slice(0, eq);
-    if (flag !== '--format' && flag !== '--kind') return `unknown option '${arg}'`;
+    if (flag !== '--format' && flag !== '--kind' && !(jobs && flag === '--jobs')) return `unknown option '${arg}'`;
     const value = eq < 0 ? args[++i] : arg.slice(eq + 1);
     if (value === undefined) return `${flag} needs a value`;
-    if (flag === '--format') {
+    if (flag === '--jobs') {
+      threads = Number(value);
+      if (!Number.isInteger(threads) || threads < 1 || threads > 256) return `--jobs takes a number of threads from 1 to 256, not '${value}'`;
+    } else if (flag === '--format') {
       const known = formats.find((f) => f === value);
       if (known === undefined) return `unknown format '${value}' (use ${formats.join(', ')})`;
       format = known;
@@ -46,43 +58,129 @@ export function parseFileOptions<F extends string>(args: readonly string[], form
     }
   }
   if (files.length === 0) return 'no file given (use - for standard input)';
-  return { format, kind, files };
+  return { format, kind, files, jobs: threads };
 }
 
 /** Called with each batch of lines of one input, in order; `name` is the file as printed (`<stdin>` for `-`). */
 export type BatchVisitor = (name: string, batch: StreamBatch) => void;
 
+/** One input as it is read. */
+interface Input {
+  /** As printed: `<stdin>` for `-`. */
+  readonly name: string;
+  /** As given: `-` for standard input. */
+  readonly file: string;
+  /** Bytes: a large file's may be cut into chunks of whole lines. */
+  readonly source: StreamSource & { readonly chunks: AsyncIterable<Uint8Array> };
+  /** The lines read so far, for the message when reading fails. */
+  linesRead: number;
+}
+
 /**
- * Streams every input through the scanner and the rules, one after the other in the order
- * given, and hands each batch to `visit` (waiting for standard output to drain in between).
- * An input that cannot be read, or ends in truncated gzip data, is reported on stderr after
- * the lines read before the failure; the result is then false.
+ * Reads every input, one after the other in the order given. An input that cannot be read,
+ * or ends in truncated gzip data, is reported on stderr after the lines read before the
+ * failure; the result is then false.
  */
-export async function streamInputs(
-  options: FileOptions<string>, io: CliIo, command: string, visit: BatchVisitor, settings: Settings = DEFAULT_SETTINGS,
-): Promise<boolean> {
+async function eachInput(options: FileOptions<string>, io: CliIo, command: string, read: (input: Input) => Promise<void>): Promise<boolean> {
   let ok = true;
   for (const file of options.files) {
     const stdin = file === '-';
     const name = stdin ? '<stdin>' : file;
-    const chunks = stdin ? decompressed(io.stdin()) : fileChunks(file);
-    let linesRead = 0;
+    const source = {
+      chunks: stdin ? decompressed(io.stdin()) : fileChunks(file),
+      fileName: stdin ? '' : file.replace(/\.gz$/i, ''),
+      ...(options.kind === undefined ? {} : { kind: options.kind }),
+    };
+    const input: Input = { name, file, source, linesRead: 0 };
     try {
-      const source = { chunks, fileName: stdin ? '' : file.replace(/\.gz$/i, ''), ...(options.kind === undefined ? {} : { kind: options.kind }) };
-      for await (const batch of analyzeStream(source, settings)) {
-        visit(name, batch);
-        linesRead = batch.first + batch.lines.length;
-        await io.drained();
-      }
+      await read(input);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       io.err(error instanceof InputError
-        ? `smtp-status ${command}: ${name}: ${message}; stopped after line ${linesRead}`
+        ? `smtp-status ${command}: ${name}: ${message}; stopped after line ${input.linesRead}`
         : `smtp-status ${command}: cannot read ${file}: ${message}`);
       ok = false;
     }
   }
   return ok;
+}
+
+/** Streams every input through the scanner and the rules and hands each batch to `visit`, waiting for standard output to drain in between. */
+export function streamInputs(
+  options: FileOptions<string>, io: CliIo, command: string, visit: BatchVisitor, settings: Settings = DEFAULT_SETTINGS,
+): Promise<boolean> {
+  return eachInput(options, io, command, async (input) => {
+    for await (const batch of analyzeStream(input.source, settings)) {
+      visit(input.name, batch);
+      input.linesRead = batch.first + batch.lines.length;
+      await io.drained();
+    }
+  });
+}
+
+/** Files at least this big are folded on worker threads too: below, starting the threads costs more than it saves. */
+const PARALLEL_BYTES = 16 * 1024 * 1024;
+/** The chunk a thread folds at a time. */
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * `scan` and `check`: writes every input's records in order. A large file is cut into chunks
+ * of whole lines that `options.jobs` worker threads fold ahead; the core puts their results
+ * back in order and folds again any chunk a seam cut inside open state, so the output is the
+ * same byte for byte. The result: whether every input was read, and whether an error-level
+ * problem was written.
+ */
+export async function streamRecords(options: FileOptions<'text' | 'json' | 'ndjson'>, io: CliIo, command: RecordCommand, writer: RecordWriter): Promise<{ ok: boolean; errors: boolean }> {
+  let errors = false;
+  let workers: ChunkWorkers | undefined;
+  const write = async (records: BatchRecords): Promise<void> => {
+    writer.write(records);
+    errors ||= records.errors;
+    await io.drained();
+  };
+  try {
+    const ok = await eachInput(options, io, command, async (input) => {
+      const task: RecordTask = { command, format: options.format, file: input.name };
+      if (options.jobs > 1 && input.file !== '-' && fileSize(input.file) >= PARALLEL_BYTES) {
+        workers ??= new ChunkWorkers(options.jobs);
+        await foldOnWorkers(input, task, workers, options.jobs, write);
+        return;
+      }
+      for await (const batch of analyzeStream(input.source, DEFAULT_SETTINGS)) {
+        await write(batchRecords(task, batch));
+        input.linesRead = batch.first + batch.lines.length;
+      }
+    });
+    return { ok, errors };
+  } finally {
+    await workers?.close();
+  }
+}
+
+/** 0 when the file cannot be read: reading it then fails, and says why, as for any input. */
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function foldOnWorkers(input: Input, task: RecordTask, workers: ChunkWorkers, jobs: number, write: (records: BatchRecords) => Promise<void>): Promise<void> {
+  const chunks = lineChunks(input.source.chunks, CHUNK_BYTES);
+  const first = await chunks.next();
+  if (first.done === true) return;
+  const kind = chunkedKind(input.source, first.value);
+  const all = (async function* () {
+    yield first.value;
+    yield* chunks;
+  })();
+  const speculate = (chunk: LineChunk) => (chunk.bytes.length <= MAX_WORKER_CHUNK ? workers.speculate(chunk, kind, task) : undefined);
+  // Two chunks a thread: one folding, one waiting, so no thread idles while results are written.
+  for await (const { chunk, result } of analyzeChunksAhead(all, kind, DEFAULT_SETTINGS, speculate, (batch) => batchRecords(task, batch), 2 * jobs)) {
+    await write(result);
+    input.linesRead = chunk.first + chunk.lines;
+  }
 }
 
 /** A whole input's lines and kind, for commands that need every line at once (classify, trace, report). */

@@ -1,27 +1,36 @@
 // Writes result records as they are found, so memory does not grow with the input: text
-// (one line each), NDJSON (one JSON object a line) or a JSON array (one record a line; the
-// last record of a batch waits for the next batch, which decides whether a comma follows it).
+// (one line each), NDJSON (one JSON object a line) or a JSON array (one record a line). Records
+// are formatted in blocks where they are found (a worker thread formats its chunk's), and
+// written in order here.
 
 export type RecordFormat = 'text' | 'json' | 'ndjson';
 
-export class RecordWriter<R> {
+/** Records formatted and joined, written in one piece. */
+export interface RecordBlock {
+  readonly text: string;
+  readonly count: number;
+}
+
+export function formatRecords<R>(records: readonly R[], format: RecordFormat, toText: (record: R) => string): RecordBlock {
+  const item = format === 'text' ? toText : format === 'ndjson' ? (r: R) => JSON.stringify(r) : (r: R) => `  ${JSON.stringify(r)}`;
+  return { text: records.map(item).join(format === 'json' ? ',\n' : '\n'), count: records.length };
+}
+
+export class RecordWriter {
   private started = false;
+  /** In a JSON array, the last block waits for the next, which decides whether a comma follows it. */
   private pending: string | undefined;
 
-  constructor(private readonly out: (text: string) => void, private readonly format: RecordFormat, private readonly toText: (record: R) => string) {}
+  constructor(private readonly out: (text: string) => void, private readonly format: RecordFormat) {}
 
-  write(records: readonly R[]): void {
-    if (records.length === 0) return;
-    if (this.format === 'text') {
-      this.out(records.map(this.toText).join('\n'));
-    } else if (this.format === 'ndjson') {
-      this.out(records.map((record) => JSON.stringify(record)).join('\n'));
-    } else {
-      const items = records.map((record) => `  ${JSON.stringify(record)}`);
-      if (this.pending !== undefined) items.unshift(this.pending);
-      this.pending = items.pop();
-      if (items.length > 0) this.out(`${this.opening()}${items.join(',\n')},`);
+  write(block: RecordBlock): void {
+    if (block.count === 0) return;
+    if (this.format !== 'json') {
+      this.out(block.text);
+      return;
     }
+    if (this.pending !== undefined) this.out(`${this.opening()}${this.pending},`);
+    this.pending = block.text;
   }
 
   /** Closes a JSON array (`[]` when nothing was written). */

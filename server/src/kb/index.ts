@@ -72,10 +72,25 @@ export function isStatusClass(cls: number): cls is StatusClass {
   return cls === 2 || cls === 4 || cls === 5;
 }
 
+/** Each vendor's rows by class and subject: rules ask for every code of a log, so no scans of whole dictionaries. */
+const vendorRowsByClassSubject = new Map<string, VendorCode[]>();
+for (const vendor of VENDOR_IDS) {
+  for (const row of vendorCodes[vendor]) {
+    const key = `${vendor} ${row.cls}.${row.subject}`;
+    const rows = vendorRowsByClassSubject.get(key);
+    if (rows === undefined) vendorRowsByClassSubject.set(key, [row]);
+    else rows.push(row);
+  }
+}
+
 function vendorRowsFor(cls: StatusClass, subject: number, detail: number, vendors: readonly VendorId[]): VendorCode[] {
-  return vendors.flatMap((vendor) =>
-    vendorCodes[vendor].filter((row) => row.cls === cls && row.subject === subject && detail >= row.detailFrom && detail <= row.detailTo),
-  );
+  const found: VendorCode[] = [];
+  for (const vendor of vendors) {
+    for (const row of vendorRowsByClassSubject.get(`${vendor} ${cls}.${subject}`) ?? []) {
+      if (detail >= row.detailFrom && detail <= row.detailTo) found.push(row);
+    }
+  }
+  return found;
 }
 
 /** What the enabled vendors mean by this code, each labelled with vendor and source page. */

@@ -25,11 +25,18 @@ export interface LineBatch {
 }
 
 export class LineFold {
-  private state: LineState;
-  private nextLine = 0;
+  private lineState: LineState;
+  private nextLine: number;
 
-  constructor(readonly kind: DocumentKind, private readonly settings: Settings) {
-    this.state = initialState(kind);
+  /** Folds from the stream's start, or from line `from.first` with the state `from.state` the lines before it left. */
+  constructor(readonly kind: DocumentKind, private readonly settings: Settings, from?: { readonly first: number; readonly state: LineState }) {
+    this.lineState = from?.state ?? initialState(kind);
+    this.nextLine = from?.first ?? 0;
+  }
+
+  /** The state the lines folded so far leave. */
+  get state(): LineState {
+    return this.lineState;
   }
 
   /** How many lines were folded so far. */
@@ -41,14 +48,14 @@ export class LineFold {
   fold(lines: readonly string[]): LineBatch {
     const first = this.nextLine;
     const reports: LineReport[] = [];
-    let state = this.state;
+    let state = this.lineState;
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i]!;
       const scan = scanLine(text, first + i, state);
       state = scan.next;
       if (scan.findings.length > 0) reports.push({ line: first + i, text, findings: scan.findings, problems: checkLine(scan.findings, this.settings) });
     }
-    this.state = state;
+    this.lineState = state;
     this.nextLine = first + lines.length;
     return { first, lines, reports };
   }

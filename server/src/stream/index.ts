@@ -2,3 +2,5 @@
 // the rules with their state carried across pieces. Pure: the pieces come from the caller.
 export { LineFold, type LineBatch, type LineReport } from './fold';
 export { LineSplitter, lineBatches, splitLines } from './lines';
+export { countLineBreaks, foldChunk, lineChunks, wholeLinesLength, type ChunkFold, type LineChunk } from './chunks';
+export { foldAhead, type ChunkResult, type ChunkRunner, type Speculation } from './ahead';
