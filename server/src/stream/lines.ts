@@ -14,6 +14,15 @@ export class LineSplitter {
   /** The lines that `piece` completes; a line still open waits for the next piece or `end`. */
   push(piece: string): string[] {
     const text = this.rest.length === 0 ? piece : this.rest + piece;
+    // Logs rarely hold a CR: without one, one backward search finds the cut and `split` is plain.
+    if (text.indexOf('\r') < 0) {
+      const cut = text.lastIndexOf('\n') + 1;
+      this.rest = text.slice(cut);
+      if (cut === 0) return [];
+      const lines = text.slice(0, cut).split('\n');
+      lines.pop();  // the empty text after the last break
+      return lines;
+    }
     // A trailing CR is not yet a line break: the next piece may start with its LF.
     const searchEnd = text.endsWith('\r') ? text.length - 2 : text.length - 1;
     const cut = searchEnd < 0 ? 0 : Math.max(text.lastIndexOf('\n', searchEnd), text.lastIndexOf('\r', searchEnd)) + 1;
@@ -23,7 +32,7 @@ export class LineSplitter {
     }
     this.rest = text.slice(cut);
     const lines = splitLines(text.slice(0, cut));
-    lines.pop();  // the empty text after the last break
+    lines.pop();
     return lines;
   }
 
