@@ -33,8 +33,12 @@ const CODE_WORD = /^\(?#?(?:[2-5]\d\d-?|(?:[2-5]\d\d-)?[245]\.\d{1,3}\.\d{1,3}\)
  * joined multi-line reply repeats them in mid-sentence).
  */
 export function normalized(text: string): string {
-  return text.split(/\s+/).filter((word) => !CODE_WORD.test(word)).map(withoutAddress).join(' ').toLowerCase();
+  // One failure's text is read up to three times (reason, provider, token): the last answer is kept.
+  if (text !== lastNormalized.text) lastNormalized = { text, lower: text.split(/\s+/).filter((word) => !CODE_WORD.test(word)).map(withoutAddress).join(' ').toLowerCase() };
+  return lastNormalized.lower;
 }
+
+let lastNormalized = { text: '', lower: '' };
 
 /** Characters that end an address inside a word: `from:<a@b>,` keeps `from:`. */
 const ADDRESS_STOPS = '<>()[]{}:;,"\'';
@@ -51,14 +55,14 @@ function withoutAddress(word: string): string {
 }
 
 /** Tokens that name their provider by themselves: code-like, one word of five characters or more (`[TSS04]`, `S3150`). */
-const NAMING_TOKENS = vendorTokens.filter((t) => t.token.length >= 5 && !t.token.includes(' '));
+const NAMING_TOKENS = vendorTokens.filter((t) => t.token.length >= 5 && !t.token.includes(' ')).map((t) => ({ provider: t.provider, lower: t.token.toLowerCase() }));
 
 /**
  * The provider that wrote `lower` (lower-cased text without addresses): the owner of a
  * code-like token in it, else the provider whose longest marker occurs in it.
  */
 export function providerOfText(lower: string): ProviderInfo | undefined {
-  const token = NAMING_TOKENS.find((t) => lower.includes(t.token.toLowerCase()));
+  const token = NAMING_TOKENS.find((t) => lower.includes(t.lower));
   if (token !== undefined) return PROVIDERS.find((p) => p.id === token.provider);
   let best: ProviderInfo | undefined;
   let bestLength = 0;

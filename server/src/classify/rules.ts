@@ -6,9 +6,11 @@
 //  5. WEAK phrases: wording that only says something when nothing above did;
 //  6. the subject digit of the enhanced code, then STOCK phrases (a reply's stock text),
 //     then REPLY_REASONS (552, 556, ...).
-// Phrases are lower-case substrings of the lower-cased text (no regex, so nothing can
-// backtrack); within a tier the first rule with a matching phrase wins.
+// Phrases are plain lower-case substrings of the lower-cased text (searched together as one
+// alternation of literals, phrases.ts, which cannot backtrack); within a tier the first rule
+// with a matching phrase wins.
 import type { Code } from './codes';
+import { PhraseSet } from './phrases';
 import type { BounceReason, SmtpStage } from './types';
 
 export interface PhraseRule {
@@ -160,10 +162,17 @@ const SUBJECT_REASONS: ReadonlyMap<number, BounceReason> = new Map<number, Bounc
   [1, 'userunknown'], [2, 'filtered'], [3, 'systemerror'], [4, 'networkerror'], [6, 'contenterror'], [7, 'securityerror'],
 ]);
 
+const compiledRules = new WeakMap<readonly PhraseRule[], PhraseSet<BounceReason>>();
+
 /** The first rule of `rules` with a phrase in `lower` (already lower-cased). */
 export function firstMatch(rules: readonly PhraseRule[], lower: string): BounceReason | undefined {
-  for (const r of rules) for (const phrase of r.phrases) if (lower.includes(phrase)) return r.reason;
-  return undefined;
+  let phrases = compiledRules.get(rules);
+  if (phrases === undefined) {
+    // A phrase's priority is its rule's place: entries keep rule order, then phrase order.
+    phrases = new PhraseSet(rules.flatMap((r) => r.phrases.map((phrase) => [phrase, r.reason] as const)));
+    compiledRules.set(rules, phrases);
+  }
+  return phrases.first(lower);
 }
 
 /** The SMTP command a failure answered, as bounce and log texts name it; the last one named wins. */
@@ -178,16 +187,9 @@ export const COMMAND_PHRASES: readonly (readonly [string, SmtpStage])[] = [
   ['did not like our data', 'DATA'], ['failed after i sent the message', 'DATA'],
 ];
 
+const COMMANDS = new PhraseSet(COMMAND_PHRASES);
+
 /** The command named last in `lower`, if any. */
 export function commandIn(lower: string): SmtpStage | undefined {
-  let best: SmtpStage | undefined;
-  let at = -1;
-  for (const [phrase, stage] of COMMAND_PHRASES) {
-    const found = lower.lastIndexOf(phrase);
-    if (found > at) {
-      at = found;
-      best = stage;
-    }
-  }
-  return best;
+  return COMMANDS.last(lower);
 }

@@ -72,26 +72,28 @@ export function isStatusClass(cls: number): cls is StatusClass {
   return cls === 2 || cls === 4 || cls === 5;
 }
 
-/** Each vendor's rows by class and subject: rules ask for every code of a log, so no scans of whole dictionaries. */
-const vendorRowsByClassSubject = new Map<string, VendorCode[]>();
-for (const vendor of VENDOR_IDS) {
-  for (const row of vendorCodes[vendor]) {
-    const key = `${vendor} ${row.cls}.${row.subject}`;
-    const rows = vendorRowsByClassSubject.get(key);
-    if (rows === undefined) vendorRowsByClassSubject.set(key, [row]);
-    else rows.push(row);
-  }
-}
+/**
+ * The rows for each code, by the list of enabled vendors (the settings' own array, kept while
+ * the settings are): rules ask for every code of a log, most of them the same few codes.
+ */
+const rowsByVendors = new WeakMap<readonly VendorId[], Map<number, VendorCode[]>>();
 
 function vendorRowsFor(cls: StatusClass, subject: number, detail: number, vendors: readonly VendorId[]): VendorCode[] {
-  const found: VendorCode[] = [];
-  for (const vendor of vendors) {
-    for (const row of vendorRowsByClassSubject.get(`${vendor} ${cls}.${subject}`) ?? []) {
-      if (detail >= row.detailFrom && detail <= row.detailTo) found.push(row);
-    }
+  let byCode = rowsByVendors.get(vendors);
+  if (byCode === undefined) rowsByVendors.set(vendors, (byCode = new Map()));
+  const key = (cls * 1000 + subject) * 1000 + detail;
+  let rows = byCode.get(key);
+  if (rows === undefined) {
+    rows = vendors.flatMap((vendor) =>
+      vendorCodes[vendor].filter((row) => row.cls === cls && row.subject === subject && detail >= row.detailFrom && detail <= row.detailTo));
+    // A document's codes are few, but a hostile one could name many: the cache does not grow past this.
+    if (byCode.size >= MAX_CACHED_CODES) byCode.clear();
+    byCode.set(key, rows);
   }
-  return found;
+  return rows;
 }
+
+const MAX_CACHED_CODES = 4096;
 
 /** What the enabled vendors mean by this code, each labelled with vendor and source page. */
 export function vendorMeanings(cls: StatusClass, subject: number, detail: number, vendors: readonly VendorId[]): VendorMeaning[] {
