@@ -65,6 +65,7 @@ describe('large logs', () => {
   it('a bad filter is an LSP error; a missing file is an answer saying why', async () => {
     await assert.rejects(client.request(EXTRACT_METHOD, { path: '/nonexistent', filter: { outcome: 'bounced' } }), /outcome must be one of/);
     await assert.rejects(client.request(EXTRACT_METHOD, { path: '/nonexistent', filter: { from: '25:99' } }), /HH:MM/);
+    await assert.rejects(client.request(EXTRACT_METHOD, { path: '/nonexistent', filter: { provider: 'gmail' } }), /provider must be one of google, microsoft365, outlook, yahoo/);
     const missing = await client.request<ExtractResult>(EXTRACT_METHOD, { path: path.join(dir, 'no-such.log'), filter: {} });
     assert.match(missing.error ?? '', /ENOENT/);
     assert.equal(missing.lineNumbers.length, 0);

@@ -11,6 +11,7 @@ const LINES = [
   'Mar  4 23:59:59 mx postfix/smtp[1]: 4BC3: to=<dave@example.com>, relay=example-com.mail.protection.outlook.com[192.0.2.3]:25, dsn=2.0.0, status=sent (250 2.0.0 OK)',
   'Mar  4 00:00:05 mx postfix/qmgr[2]: 4BC3: from=<bob@example.net>, size=1024, nrcpt=1 (queue active)',
   '2024-03-04T12:00:00+00:00 mx postfix/smtpd[3]: NOQUEUE: reject: RCPT from x[203.0.113.9]: 554 5.7.1 <erin@notgoogle.com>: Relay access denied',
+  'Mar  4 20:00:00 mx postfix/smtp[1]: 4BC5: to=<frank@gmail.com>, relay=mx.example.net[192.0.2.5]:25, dsn=4.7.0, status=deferred (host mx.example.net[192.0.2.5] said: 421 4.7.0 [TSS04] Messages from 192.0.2.9 temporarily deferred due to unexpected volume or user complaints - see https://postmaster.yahooinc.com/error-codes (in reply to MAIL FROM command))',
 ];
 
 function kept(spec: LineFilterSpec): number[] {
@@ -28,7 +29,7 @@ test('time window: time of day, inclusive, syslog and ISO stamps, wrapping past 
 
 test('outcome follows the worst class of the codes on the line; lines without codes have none', () => {
   assert.deepEqual(kept({ outcome: 'permanent' }), [0, 4]);
-  assert.deepEqual(kept({ outcome: 'temporary' }), [1]);
+  assert.deepEqual(kept({ outcome: 'temporary' }), [1, 5]);
   assert.deepEqual(kept({ outcome: 'success' }), [2]);
 });
 
@@ -44,13 +45,14 @@ test('recipient domain: the domain or a subdomain of an address, not the sender'
   assert.deepEqual(kept({ recipientDomain: 'example.com' }), [2]);
 });
 
-test('provider by its mail domains as whole host names; message id and free text; all conditions at once', () => {
+test('provider: who answered, by the relay host (not an address); message id and free text; all conditions at once', () => {
   assert.deepEqual(kept({ provider: 'google' }), [0], 'notgoogle.com is not Google');
-  assert.deepEqual(kept({ provider: 'microsoft' }), [2]);
+  assert.deepEqual(kept({ provider: 'microsoft365' }), [2]);
+  assert.deepEqual(kept({ provider: 'yahoo' }), [5], "Yahoo's reply text names it; the Gmail recipient does not make it Google's");
   assert.deepEqual(kept({ messageId: '4BC3' }), [2, 3]);
   assert.deepEqual(kept({ text: 'RELAY ACCESS' }), [4]);
   assert.deepEqual(kept({ messageId: '4BC3', outcome: 'success' }), [2]);
-  assert.deepEqual(kept({}), [0, 1, 2, 3, 4]);
+  assert.deepEqual(kept({}), [0, 1, 2, 3, 4, 5]);
 });
 
 test('a filter that cannot work says why', () => {

@@ -3,6 +3,7 @@
 // each line's number in the file; hovers, diagnostics and the summary work on it as on any log.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { PROVIDER_NAMES } from '../../../server/src/service/providers';
 import { LargeParts, PART_SCHEME } from '../largeParts';
 import { ExtractRequest, type LineFilterSpec } from '../protocol';
 import { pickLargeFile, withFileProgress } from './largeFiles';
@@ -19,13 +20,18 @@ const FIELDS: readonly FieldPick[] = [
   { label: 'Outcome', description: 'success, temporary or permanent failure', field: 'outcome' },
   { label: 'Reason', description: 'a code or its start: 5.1.1, 550, 5.7', field: 'reason' },
   { label: 'Recipient domain', description: 'example.com', field: 'recipientDomain' },
-  { label: 'Provider', description: 'Google, Microsoft, Yahoo, Apple', field: 'provider' },
+  { label: 'Provider', description: 'who answered, by relay host or reply text: Google, Microsoft 365, Yahoo, ...', field: 'provider' },
   { label: 'Free text', description: 'any text, case-insensitive', field: 'text' },
 ];
 
-const CHOICES: Partial<Record<FilterField, readonly vscode.QuickPickItem[]>> = {
+/** A choice and the value the filter takes (its label when none is given). */
+interface ChoicePick extends vscode.QuickPickItem {
+  readonly value?: string;
+}
+
+const CHOICES: Partial<Record<FilterField, readonly ChoicePick[]>> = {
   outcome: [{ label: 'permanent', description: '5xx / 5.x.x' }, { label: 'temporary', description: '4xx / 4.x.x' }, { label: 'success', description: '2xx / 2.x.x' }],
-  provider: [{ label: 'google' }, { label: 'microsoft' }, { label: 'yahoo' }, { label: 'apple' }],
+  provider: PROVIDER_NAMES.map(({ id, name }) => ({ label: name, description: id, value: id })),
 };
 
 /** Asks for the filter, one box per condition chosen; undefined when the user gives up. */
@@ -46,8 +52,9 @@ async function askFilter(): Promise<LineFilterSpec | undefined> {
       continue;
     }
     const choices = CHOICES[field];
+    const choice = choices === undefined ? undefined : await vscode.window.showQuickPick(choices, { title: label });
     const value = choices !== undefined
-      ? (await vscode.window.showQuickPick(choices, { title: label }))?.label
+      ? choice?.value ?? choice?.label
       : await vscode.window.showInputBox({ title: label, prompt: FIELDS.find((f) => f.field === field)?.description });
     if (value === undefined) return undefined;
     spec[field] = value;

@@ -6,4 +6,5 @@ export { REASONS } from './reasons';
 export type * from './types';
 export { failuresIn } from './failures';
 export { lineVerdict, type LineVerdict } from './line';
+export { lineProvider } from './logs';
 export type { FailureRecord } from './records';

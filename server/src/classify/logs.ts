@@ -2,8 +2,10 @@
 // `status=bounced|deferred|expired|undeliverable (...)` with `to=<>` and `relay=`, Exim
 // `** rcpt ... H=host [ip]: ...` (failed) and `== rcpt ...` (deferred), Sendmail
 // `to=<>, ... relay=host. [ip], dsn=5.1.1, stat=...`. Codes come from the scanner's findings.
+import type { ProviderId } from '../kb/types';
 import type { Finding } from '../scan/types';
 import { failureCodes } from './codes';
+import { detectProvider } from './provider';
 import type { FoundFailure } from './records';
 
 const POSTFIX_FAILED: ReadonlySet<string> = new Set(['bounced', 'deferred', 'expired', 'undeliverable']);
@@ -28,6 +30,16 @@ function hostOf(relay: string | undefined): string | undefined {
   if (relay === undefined) return undefined;
   const host = relay.split('[')[0]!.trim().replace(/\.$/, '');
   return host === '' || host === 'none' ? undefined : host;
+}
+
+/** The host a log line says answered: Postfix and Sendmail `relay=`, Exim `H=`. */
+function remoteHostOf(text: string): string | undefined {
+  return hostOf(field(text, 'relay=', ' ,')) ?? hostOf(field(text, 'H=', ' '));
+}
+
+/** The provider that answered on a log line, by its host, else by its own wording (never by an address). */
+export function lineProvider(text: string): ProviderId | undefined {
+  return detectProvider(remoteHostOf(text), text)?.id;
 }
 
 /** The text after `said: ` (the remote reply), else all of it. */

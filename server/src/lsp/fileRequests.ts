@@ -35,7 +35,7 @@ function filterOf(value: unknown): LineFilterSpec {
   }
   const { outcome, provider } = value;
   if (outcome !== undefined && !OUTCOMES.includes(outcome as Outcome)) throw invalidParams(`filter.outcome must be one of ${OUTCOMES.join(', ')}`);
-  if (provider !== undefined && !PROVIDERS.includes(provider as ProviderId)) throw invalidParams(`filter.provider must be one of ${PROVIDERS.join(', ')}`);
+  if (provider !== undefined && !PROVIDERS.some((p) => p.id === provider)) throw invalidParams(`filter.provider must be one of ${PROVIDERS.map((p) => p.id).join(', ')}`);
   return { ...spec, ...(outcome === undefined ? {} : { outcome: outcome as Outcome }), ...(provider === undefined ? {} : { provider: provider as ProviderId }) };
 }
 

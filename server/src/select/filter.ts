@@ -1,7 +1,9 @@
 // Which lines of a large log a user wants to see: a filter decides from one line and the codes
 // the scanner found on it, nothing else, so it runs inside the streaming fold at any size.
+import { lineProvider } from '../classify';
+import { PROVIDERS } from '../kb';
+import type { ProviderId } from '../kb/types';
 import type { Finding } from '../scan/types';
-import { PROVIDER_DOMAINS, PROVIDERS, type ProviderId } from './providers';
 
 /** The outcome a line's codes report: the worst class among them. */
 export type Outcome = 'success' | 'temporary' | 'permanent';
@@ -17,6 +19,7 @@ export interface LineFilterSpec {
   readonly reason?: string;
   /** An address at this domain (or a subdomain) that is not the sender's `from=<...>`. */
   readonly recipientDomain?: string;
+  /** The provider that answered: by the relay host, else its own wording (not by a recipient's domain). */
   readonly provider?: ProviderId;
   /** Any text, case-insensitive. */
   readonly text?: string;
@@ -100,13 +103,10 @@ export function compileFilter(spec: LineFilterSpec): LineFilter | string {
   }
   const domain = spec.recipientDomain?.trim().toLowerCase().replace(/^@/, '');
   if (domain) tests.push((text) => text.includes('@') && hasRecipientAt(text.toLowerCase(), domain));
-  if (spec.provider !== undefined) {
-    const domains = PROVIDER_DOMAINS[spec.provider];
-    if (domains === undefined) return `unknown provider '${spec.provider}' (use ${PROVIDERS.join(', ')})`;
-    tests.push((text) => {
-      const lower = text.toLowerCase();
-      return domains.some((d) => !domainsAt(lower, d).next().done);
-    });
+  const provider = spec.provider;
+  if (provider !== undefined) {
+    if (!PROVIDERS.some((p) => p.id === provider)) return `unknown provider '${provider}' (use ${PROVIDERS.map((p) => p.id).join(', ')})`;
+    tests.push((text) => lineProvider(text) === provider);
   }
   const needle = spec.text?.toLowerCase();
   if (needle) tests.push((text) => text.toLowerCase().includes(needle));

@@ -26,7 +26,9 @@ export { analyzeChunksAhead, analyzeStream, chunkedKind, speculateChunk, type St
 export { lineChunks, type ChunkResult, type LineChunk, type Speculation } from '../stream';
 export { extractLines, FilterError, summarizeStream, type Extract } from './extract';
 export { CodeTally, type CodeKind, type CodeLocation, type SummaryCode, type SummaryResult } from './summary';
-export { PROVIDERS, type LineFilterSpec, type Outcome, type ProviderId } from '../select';
+export type { LineFilterSpec, Outcome } from '../select';
+export type { ProviderId } from '../kb/types';
+export { PROVIDERS };
 export { DEFAULT_SETTINGS } from './settings';
 export { VENDOR_IDS } from '../kb';
 export { classifyFailure } from '../classify';
