@@ -121,7 +121,7 @@ export function streamInputs(
 /** Files at least this big are folded on worker threads too: below, starting the threads costs more than it saves. */
 const PARALLEL_BYTES = 16 * 1024 * 1024;
 /** The chunk a thread folds at a time. */
-const CHUNK_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 512 * 1024;
 
 /**
  * `scan` and `check`: writes every input's records in order. A large file is cut into chunks

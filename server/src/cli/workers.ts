@@ -18,13 +18,13 @@ export type ChunkAnswer =
   | { readonly id: number; readonly error: string };
 
 /**
- * A thread holds a chunk or two, but V8 sizes a new heap for a whole program: smaller heaps keep
- * the process's peak memory near the single thread's, and collect young garbage sooner, which
- * was faster too (measured with chunks of 0.25 to 2 MiB). Chunks past `MAX_WORKER_CHUNK` (a
- * line of many megabytes) are folded on the main thread instead.
+ * A thread holds a chunk or two, but V8 sizes a new heap for a whole program: small heaps keep
+ * the process's peak memory well under 200 MB, and collecting young garbage sooner was faster
+ * too (measured on 200 MB with chunks of 0.25 to 2 MiB and young generations of 2 to 32 MiB).
+ * A chunk past `MAX_WORKER_CHUNK` (a line of megabytes) is folded on the main thread instead.
  */
-const LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 };
-export const MAX_WORKER_CHUNK = 16 * 1024 * 1024;
+const LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 };
+export const MAX_WORKER_CHUNK = 4 * 1024 * 1024;
 
 /** Next to this file both in the bundle (dist/) and in the compiled tree. */
 const WORKER_SCRIPT = join(__dirname, 'chunk-worker.js');
