@@ -84,12 +84,15 @@ interface Folded {
   readonly refolded: number;
 }
 
-/** Folds `text` in chunks of about `size` bytes, speculating every chunk (here, asynchronously, as a worker would). */
-async function foldInChunks(text: string, kind: DocumentKind, size: number, piece = 5): Promise<Folded> {
+/**
+ * Folds `text` in chunks of about `size` bytes, speculating every chunk (here, asynchronously, as
+ * a worker would); `fails(n)` says which speculations fail instead, at once, long before their turn.
+ */
+async function foldInChunks(text: string, kind: DocumentKind, size: number, piece = 5, fails = (_: number) => false): Promise<Folded> {
   let speculated = 0;
   let folded = 0;
   const speculate = async (chunk: LineChunk) => {
-    speculated++;
+    if (fails(speculated++)) throw new Error('Worker terminated due to reaching memory limit');
     await new Promise((resolve) => setImmediate(resolve));
     const { batch, endsAtStart } = speculateChunk(chunk, kind, ALL);
     return { result: batch, endsAtStart };
@@ -133,6 +136,15 @@ test('a generated log folded in speculated chunks equals the whole-text scan', a
   assert.deepEqual(folded.problems, whole.problems);
 });
 
+test('a failed speculation (a worker out of memory) only means the chunk is folded here', async () => {
+  const text = generateMailLog({ seed: 12, bytes: 200_000 });
+  const whole = analyzeText(text, 'log', ALL);
+  const folded = await foldInChunks(text, 'log', 8192, 4096, (n) => n % 3 === 1);
+  assert.deepEqual(folded.findings, whole.findings);
+  assert.deepEqual(folded.problems, whole.problems);
+  assert.ok(folded.refolded >= 5, 'the failed chunks were folded here');
+});
+
 test('chunkedKind detects the kind from the first chunk as from the first lines', async () => {
   for (const file of FIXTURES) {
     const text = fs.readFileSync(file, 'utf8');
@@ -161,6 +173,26 @@ test('scan and check on a large file write on worker threads exactly what one th
       assert.ok(threads.out === one.out, `${command.name} --format ${format}: the same output`);
     }
     assert.equal(ChunkWorkers.started - started, 3 * 2, 'two threads for each run with --jobs 2, none with --jobs 1');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a line of megabytes that fills a small thread heap is folded on the main thread, with the same output', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-status-chunks-'));
+  try {
+    const file = path.join(dir, 'mail.log');
+    const lines = generateMailLog({ seed: 6, bytes: 17 * 1024 * 1024 }).split('\n');
+    // Under the size a thread is given (4 MiB), but a hundred thousand codes: the thread runs out of memory.
+    lines.splice(20_000, 0, `Mar  4 10:00:00 mx postfix/smtp[1]: 4BC9: ${'said: 550 5.1.1 no such user; '.repeat(120_000)}`.slice(0, 3_900_000));
+    fs.writeFileSync(file, lines.join('\n'));
+    const started = ChunkWorkers.started;
+    const threads = await runCli(runCheck, ['--format', 'ndjson', '--jobs', '2', file]);
+    assert.equal(ChunkWorkers.started - started, 3, 'two threads, and one in place of the thread that ran out of memory');
+    const one = await runCli(runCheck, ['--format', 'ndjson', '--jobs', '1', file]);
+    assert.equal(threads.err, '');
+    assert.equal(threads.code, one.code);
+    assert.ok(threads.out === one.out, 'the same output');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

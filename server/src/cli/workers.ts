@@ -33,32 +33,46 @@ export class ChunkWorkers {
   /** Threads this process started: how a test sees that a large input used them. */
   static started = 0;
 
-  private readonly workers: Worker[];
-  private readonly waiting = new Map<number, { resolve: (s: Speculation<BatchRecords>) => void; reject: (e: Error) => void }>();
+  private readonly workers: Worker[] = [];
+  /** Each request's answer, and the thread it went to (a thread that dies fails its own requests only). */
+  private readonly waiting = new Map<number, { worker: number; resolve: (s: Speculation<BatchRecords>) => void; reject: (e: Error) => void }>();
   private nextId = 0;
+  private closing = false;
 
   constructor(count: number) {
-    this.workers = Array.from({ length: count }, () => {
-      const worker = new Worker(WORKER_SCRIPT, { resourceLimits: LIMITS });
-      ChunkWorkers.started++;
-      worker.on('message', (answer: ChunkAnswer) => this.answered(answer));
-      worker.on('error', (error) => this.failAll(error));
-      return worker;
-    });
+    for (let slot = 0; slot < count; slot++) this.workers.push(this.start(slot));
   }
 
   /** Folds `chunk` on the next thread in turn (chunks are about the same size). */
   speculate(chunk: LineChunk, kind: DocumentKind, task: RecordTask): Promise<Speculation<BatchRecords>> {
     const id = this.nextId++;
+    const slot = id % this.workers.length;
     const request: ChunkRequest = { id, chunk, kind, task };
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.workers[id % this.workers.length]!.postMessage(request);
+      this.waiting.set(id, { worker: slot, resolve, reject });
+      this.workers[slot]!.postMessage(request);
     });
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  private start(slot: number): Worker {
+    const worker = new Worker(WORKER_SCRIPT, { resourceLimits: LIMITS });
+    ChunkWorkers.started++;
+    worker.on('message', (answer: ChunkAnswer) => this.answered(answer));
+    // A thread that dies (out of its small heap) fails what it held, and a new one takes its place.
+    worker.on('error', (error) => {
+      for (const [id, waiter] of this.waiting) {
+        if (waiter.worker !== slot) continue;
+        this.waiting.delete(id);
+        waiter.reject(error);
+      }
+      if (!this.closing) this.workers[slot] = this.start(slot);
+    });
+    return worker;
   }
 
   private answered(answer: ChunkAnswer): void {
@@ -66,10 +80,5 @@ export class ChunkWorkers {
     this.waiting.delete(answer.id);
     if ('error' in answer) waiter?.reject(new Error(answer.error));
     else waiter?.resolve(answer.speculation);
-  }
-
-  private failAll(error: Error): void {
-    for (const waiter of this.waiting.values()) waiter.reject(error);
-    this.waiting.clear();
   }
 }

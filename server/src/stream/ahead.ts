@@ -15,7 +15,7 @@ export interface Speculation<R> {
 }
 
 export interface ChunkRunner<R> {
-  /** Folds the chunk from the start state, elsewhere; undefined when it is to be folded here. */
+  /** Folds the chunk from the start state, elsewhere; undefined when it is to be folded here (and so is a failed one). */
   speculate(chunk: LineChunk): Promise<Speculation<R>> | undefined;
   /** Folds the chunk here, from `state`: its result and the state its last line leaves. */
   fold(chunk: LineChunk, state: LineState): { readonly result: R; readonly end: LineState };
@@ -45,14 +45,14 @@ export async function* foldAhead<R>(chunks: AsyncIterable<LineChunk>, kind: Docu
   const settle = async (chunk: LineChunk, speculation: Promise<Speculation<R>> | undefined): Promise<ChunkResult<R>> => {
     settled++;
     if (speculation !== undefined && lineStatesEqual(state, start)) {
-      const { result, endsAtStart } = await speculation;
-      if (endsAtStart) {
+      // A speculation that failed (a worker out of memory on a line of megabytes) costs only time.
+      const speculated = await speculation.catch(() => undefined);
+      if (speculated?.endsAtStart === true) {
         state = start;
-        return { chunk, result };
+        return { chunk, result: speculated.result };
       }
     } else if (speculation !== undefined) {
       refolded++;
-      speculation.catch(() => undefined);  // its result is not used
     }
     const here = runner.fold(chunk, state);
     state = here.end;
@@ -72,7 +72,10 @@ export async function* foldAhead<R>(chunks: AsyncIterable<LineChunk>, kind: Docu
     }
     if (next.done === true) break;
     const speculating = settled < JUDGED_AFTER || refolded * 4 <= settled;
-    queue.push({ chunk: next.value, speculation: speculating ? runner.speculate(next.value) : undefined });
+    const speculation = speculating ? runner.speculate(next.value) : undefined;
+    // Handled from the start: a speculation may fail before its turn, and a failure only means folding here.
+    speculation?.catch(() => undefined);
+    queue.push({ chunk: next.value, speculation });
     if (queue.length >= ahead) {
       const first = queue.shift()!;
       yield await settle(first.chunk, first.speculation);
