@@ -145,6 +145,25 @@ test('a failed speculation (a worker out of memory) only means the chunk is fold
   assert.ok(folded.refolded >= 5, 'the failed chunks were folded here');
 });
 
+test('when the bytes fail mid-way, the chunks read before are all written, then the error is thrown', async () => {
+  const text = generateMailLog({ seed: 13, bytes: 100_000 });
+  const bytes = bytesOf(text);
+  async function* truncated(): AsyncGenerator<Uint8Array> {
+    yield* pieces(bytes.subarray(0, 60_000), 4096);
+    throw new Error('truncated gzip data');
+  }
+  const speculate = async (chunk: LineChunk) => {
+    const { batch, endsAtStart } = speculateChunk(chunk, 'log', ALL);
+    return { result: batch, endsAtStart };
+  };
+  const lines: number[] = [];
+  await assert.rejects(async () => {
+    for await (const { chunk } of analyzeChunksAhead(lineChunks(truncated(), 8192), 'log', ALL, speculate, (batch) => batch, 4)) lines.push(chunk.first + chunk.lines);
+  }, /truncated gzip data/);
+  const whole = splitLines(new TextDecoder().decode(bytes.subarray(0, 60_000))).length - 1;
+  assert.equal(lines.at(-1), whole, 'every whole line before the failure was folded and handed on');
+});
+
 test('chunkedKind detects the kind from the first chunk as from the first lines', async () => {
   for (const file of FIXTURES) {
     const text = fs.readFileSync(file, 'utf8');
