@@ -4,7 +4,7 @@
 // `check` fold a large file's chunks on worker threads as well, and write them in order.
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileChunks, decompressed, InputError } from '../io/input';
+import { decompressed, fileSource, InputError } from '../io/input';
 import { analyzeChunksAhead, analyzeStream, chunkedKind, DEFAULT_SETTINGS, lineChunks, type LineChunk, type StreamBatch, type StreamSource } from '../service';
 import type { DocumentKind, Settings } from '../service/types';
 import type { CliIo } from './io';
@@ -87,8 +87,7 @@ async function eachInput(options: FileOptions<string>, io: CliIo, command: strin
     const stdin = file === '-';
     const name = stdin ? '<stdin>' : file;
     const source = {
-      chunks: stdin ? decompressed(io.stdin()) : fileChunks(file),
-      fileName: stdin ? '' : file.replace(/\.gz$/i, ''),
+      ...(stdin ? { chunks: decompressed(io.stdin()), fileName: '' } : fileSource(file)),
       ...(options.kind === undefined ? {} : { kind: options.kind }),
     };
     const input: Input = { name, file, source, linesRead: 0 };
@@ -105,17 +104,20 @@ async function eachInput(options: FileOptions<string>, io: CliIo, command: strin
   return ok;
 }
 
-/** Streams every input through the scanner and the rules and hands each batch to `visit`, waiting for standard output to drain in between. */
+/** Folds one input on this thread and hands on each batch, waiting for standard output to drain in between. */
+async function foldInOrder(input: Input, io: CliIo, settings: Settings, visit: (batch: StreamBatch) => void): Promise<void> {
+  for await (const batch of analyzeStream(input.source, settings)) {
+    visit(batch);
+    input.linesRead = batch.first + batch.lines.length;
+    await io.drained();
+  }
+}
+
+/** Streams every input through the scanner and the rules and hands each batch to `visit`. */
 export function streamInputs(
   options: FileOptions<string>, io: CliIo, command: string, visit: BatchVisitor, settings: Settings = DEFAULT_SETTINGS,
 ): Promise<boolean> {
-  return eachInput(options, io, command, async (input) => {
-    for await (const batch of analyzeStream(input.source, settings)) {
-      visit(input.name, batch);
-      input.linesRead = batch.first + batch.lines.length;
-      await io.drained();
-    }
-  });
+  return eachInput(options, io, command, (input) => foldInOrder(input, io, settings, (batch) => visit(input.name, batch)));
 }
 
 /** Files at least this big are folded on worker threads too: below, starting the threads costs more than it saves. */
@@ -133,23 +135,19 @@ const CHUNK_BYTES = 512 * 1024;
 export async function streamRecords(options: FileOptions<'text' | 'json' | 'ndjson'>, io: CliIo, command: RecordCommand, writer: RecordWriter): Promise<{ ok: boolean; errors: boolean }> {
   let errors = false;
   let workers: ChunkWorkers | undefined;
-  const write = async (records: BatchRecords): Promise<void> => {
+  const write = (records: BatchRecords): void => {
     writer.write(records);
     errors ||= records.errors;
-    await io.drained();
   };
   try {
     const ok = await eachInput(options, io, command, async (input) => {
       const task: RecordTask = { command, format: options.format, file: input.name };
       if (options.jobs > 1 && input.file !== '-' && fileSize(input.file) >= PARALLEL_BYTES) {
         workers ??= new ChunkWorkers(options.jobs);
-        await foldOnWorkers(input, task, workers, options.jobs, write);
+        await foldOnWorkers(input, io, task, workers, options.jobs, write);
         return;
       }
-      for await (const batch of analyzeStream(input.source, DEFAULT_SETTINGS)) {
-        await write(batchRecords(task, batch));
-        input.linesRead = batch.first + batch.lines.length;
-      }
+      await foldInOrder(input, io, DEFAULT_SETTINGS, (batch) => write(batchRecords(task, batch)));
     });
     return { ok, errors };
   } finally {
@@ -166,7 +164,7 @@ function fileSize(file: string): number {
   }
 }
 
-async function foldOnWorkers(input: Input, task: RecordTask, workers: ChunkWorkers, jobs: number, write: (records: BatchRecords) => Promise<void>): Promise<void> {
+async function foldOnWorkers(input: Input, io: CliIo, task: RecordTask, workers: ChunkWorkers, jobs: number, write: (records: BatchRecords) => void): Promise<void> {
   const chunks = lineChunks(input.source.chunks, CHUNK_BYTES);
   const first = await chunks.next();
   if (first.done === true) return;
@@ -178,8 +176,9 @@ async function foldOnWorkers(input: Input, task: RecordTask, workers: ChunkWorke
   const speculate = (chunk: LineChunk) => (chunk.bytes.length <= MAX_WORKER_CHUNK ? workers.speculate(chunk, kind, task) : undefined);
   // Two chunks a thread: one folding, one waiting, so no thread idles while results are written.
   for await (const { chunk, result } of analyzeChunksAhead(all, kind, DEFAULT_SETTINGS, speculate, (batch) => batchRecords(task, batch), 2 * jobs)) {
-    await write(result);
+    write(result);
     input.linesRead = chunk.first + chunk.lines;
+    await io.drained();
   }
 }
 

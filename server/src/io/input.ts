@@ -13,6 +13,11 @@ export function fileChunks(path: string): AsyncIterable<Uint8Array> {
   return decompressed(createReadStream(path, { highWaterMark: READ_CHUNK }));
 }
 
+/** A file to stream: its bytes, and the name its kind is detected by (`mail.log.2.gz` reads as `mail.log.2`). */
+export function fileSource(path: string): { chunks: AsyncIterable<Uint8Array>; fileName: string } {
+  return { chunks: fileChunks(path), fileName: path.replace(/\.gz$/i, '') };
+}
+
 const isGzip = (chunk: Uint8Array): boolean => chunk.length >= 2 && chunk[0] === 0x1f && chunk[1] === 0x8b;
 
 /**

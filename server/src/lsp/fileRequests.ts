@@ -1,7 +1,7 @@
 // Requests over files of any size that are not open (VS Code does not hand files over 50 MB to
 // extensions): the file is read from disk as a stream, gzip included, through the core's fold.
 import type { CancellationToken } from 'vscode-languageserver/node';
-import { fileChunks } from '../io/input';
+import { fileSource } from '../io/input';
 import { extractLines, FilterError, PROVIDERS, summarizeStream, type LineFilterSpec, type Outcome, type ProviderId } from '../service';
 import type { Settings, VendorId } from '../service/types';
 import { invalidParams, isRecord } from './guard';
@@ -17,10 +17,6 @@ function pathOf(params: unknown, method: string): string {
   const path = isRecord(params) ? params['path'] : undefined;
   if (typeof path !== 'string' || path.length === 0) throw invalidParams(`${method} expects { path: string }`);
   return path;
-}
-
-function sourceOf(path: string): { chunks: AsyncIterable<Uint8Array>; fileName: string } {
-  return { chunks: fileChunks(path), fileName: path.replace(/\.gz$/i, '') };
 }
 
 /** The filter as sent, checked field by field; empty fields are left out. */
@@ -43,7 +39,7 @@ export async function extractFileRequest(params: unknown, settings: Settings, to
   const path = pathOf(params, 'smtpStatus/extractFile');
   const filter = filterOf(isRecord(params) ? params['filter'] : undefined);
   try {
-    const { lines, ...rest } = await extractLines(sourceOf(path), filter, settings, EXTRACT_MAX_CHARS, () => token.isCancellationRequested);
+    const { lines, ...rest } = await extractLines(fileSource(path), filter, settings, EXTRACT_MAX_CHARS, () => token.isCancellationRequested);
     return { ...rest, text: lines.join('\n') };
   } catch (error) {
     if (error instanceof FilterError) throw invalidParams(error.message);
@@ -52,5 +48,5 @@ export async function extractFileRequest(params: unknown, settings: Settings, to
 }
 
 export async function fileSummaryRequest(params: unknown, vendors: readonly VendorId[], settings: Settings, token: CancellationToken): Promise<FileSummaryResult> {
-  return summarizeStream(sourceOf(pathOf(params, 'smtpStatus/summarizeFile')), vendors, settings, () => token.isCancellationRequested);
+  return summarizeStream(fileSource(pathOf(params, 'smtpStatus/summarizeFile')), vendors, settings, () => token.isCancellationRequested);
 }

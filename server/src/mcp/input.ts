@@ -1,7 +1,7 @@
 // What a tool is given, a file under the roots or inline text, as the streaming source the CLI
 // reads too (server/src/io: `.gz` by its magic bytes, piece by piece), so a large file never
 // sits in memory whole.
-import { fileChunks } from '../io/input';
+import { fileSource } from '../io/input';
 import { analyzeStream, DEFAULT_SETTINGS, type StreamBatch, type StreamSource } from '../service';
 import type { DocumentKind } from '../service/types';
 import type { Roots } from './roots';
@@ -24,7 +24,7 @@ export async function openInput(args: InputArgs, roots: Roots): Promise<Input | 
   if (args.text !== undefined) return { name: '<text>', fileName: '', chunks: textChunks(args.text), ...kind };
   const checked = await roots.check(args.path!);
   if (!checked.ok) return { error: checked.error };
-  return { name: checked.path, fileName: checked.path.replace(/\.gz$/i, ''), chunks: fileChunks(checked.path), ...kind };
+  return { name: checked.path, ...fileSource(checked.path), ...kind };
 }
 
 async function* textChunks(text: string): AsyncGenerator<string> {

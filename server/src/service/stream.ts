@@ -7,6 +7,7 @@ import { foldAhead, foldChunk, LineFold, lineBatches, splitLines, type LineBatch
 import { detectKind } from './kind';
 import { SNIFF_CHARS } from './sniff';
 import type { DocumentKind, Settings } from './types';
+import type { LineState } from '../scan/types';
 
 export interface StreamSource {
   /** Bytes or text in pieces, in order. */
@@ -46,11 +47,17 @@ export function chunkedKind(source: Omit<StreamSource, 'chunks'>, first: LineChu
   return detectKind(source.fileName, lines.join('\n'));
 }
 
+/** A chunk folded from `state`, as a batch of the stream, and the state its last line leaves. */
+function foldBatch(chunk: LineChunk, kind: DocumentKind, state: LineState, settings: Settings): { batch: StreamBatch; end: LineState } {
+  const { batch, end } = foldChunk(chunk, kind, state, settings);
+  return { batch: { ...batch, kind }, end };
+}
+
 /** A chunk folded from the state a stream starts in, as a worker does it ahead of its turn. */
 export function speculateChunk(chunk: LineChunk, kind: DocumentKind, settings: Settings): { batch: StreamBatch; endsAtStart: boolean } {
   const start = initialState(kind);
-  const { batch, end } = foldChunk(chunk, kind, start, settings);
-  return { batch: { ...batch, kind }, endsAtStart: lineStatesEqual(end, start) };
+  const { batch, end } = foldBatch(chunk, kind, start, settings);
+  return { batch, endsAtStart: lineStatesEqual(end, start) };
 }
 
 /**
@@ -64,8 +71,8 @@ export function analyzeChunksAhead<R>(
   return foldAhead(chunks, kind, {
     speculate,
     fold: (chunk, state) => {
-      const { batch, end } = foldChunk(chunk, kind, state, settings);
-      return { result: toResult({ ...batch, kind }), end };
+      const { batch, end } = foldBatch(chunk, kind, state, settings);
+      return { result: toResult(batch), end };
     },
   }, ahead);
 }
