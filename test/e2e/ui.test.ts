@@ -4,7 +4,7 @@
 // Screenshots go to test/e2e/screenshots/ (not committed); the README's pictures of the
 // success hover and the summary go to client/media/.
 import * as assert from 'node:assert/strict';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -307,33 +307,40 @@ const LINE_NUMBER_SHOWN = `(() => {
   return [...line.querySelectorAll('span')].map((span) => getComputedStyle(span, '::before').content).filter((c) => c && c !== 'none').join(' ');
 })()`;
 
+/**
+ * Runs "Open Part of a Large Mail Log...", types `file` into VS Code's own file dialog, ticks the
+ * filter field `field` and picks `choice` from its list, as a user does.
+ */
+async function openPart(file: string, field: string, choice: string): Promise<void> {
+  await runCommand(page, 'SMTP Status: Open Part of a Large Mail Log');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ timeout: 15_000 });
+  // The dialog may write its starting folder into the box after it opens: type the path until it stays.
+  await waitFor(async () => {
+    if ((await input.inputValue()) !== file) await input.fill(file);
+    await page.waitForTimeout(500);
+    return (await input.inputValue()) === file ? true : undefined;
+  });
+  // The dialog lists the folder's files once it has read the path typed.
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'mail.log' }).first().waitFor({ timeout: 15_000 });
+  await page.screenshot({ path: join(SHOTS, 'large-part-dialog.png') });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Keep the lines that match all of' }).waitFor({ timeout: 15_000 })
+    .catch(async (error: unknown) => {
+      await page.screenshot({ path: join(SHOTS, 'large-part-failed.png') });
+      throw error;
+    });
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: field }).first().locator('input[type=checkbox], .monaco-checkbox, .quick-input-list-checkbox').first().click();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: choice }).first().click();
+}
+
 test('"Open Part of a Large Mail Log..." opens the permanent failures of a 60 MB log with their line numbers', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'smtp-status-ui-large-'));
   try {
     const file = join(dir, 'mail.log');
     for (let seed = 1; seed <= 6; seed++) appendFileSync(file, generateMailLog({ seed, bytes: 10_000_000 }));
-    await runCommand(page, 'SMTP Status: Open Part of a Large Mail Log');
-    // VS Code's own file dialog: type the path.
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ timeout: 15_000 });
-    // The dialog may write its starting folder into the box after it opens: type the path until it stays.
-    await waitFor(async () => {
-      if ((await input.inputValue()) !== file) await input.fill(file);
-      await page.waitForTimeout(500);
-      return (await input.inputValue()) === file ? true : undefined;
-    });
-    // The dialog lists the folder's files once it has read the path typed.
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'mail.log' }).first().waitFor({ timeout: 15_000 });
-    await page.screenshot({ path: join(SHOTS, 'large-part-dialog.png') });
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Keep the lines that match all of' }).waitFor({ timeout: 15_000 })
-      .catch(async (error: unknown) => {
-        await page.screenshot({ path: join(SHOTS, 'large-part-failed.png') });
-        throw error;
-      });
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Outcome' }).first().locator('input[type=checkbox], .monaco-checkbox, .quick-input-list-checkbox').first().click();
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'permanent' }).first().click();
+    await openPart(file, 'Outcome', 'permanent');
     // The part opens with each line's number in the file before it.
     const firstLine = page.locator('.editor-instance .monaco-editor .view-line').first();
     await page.locator('.tabs-container .tab').filter({ hasText: 'outcome permanent' }).first().waitFor({ timeout: 120_000 });
@@ -360,6 +367,30 @@ test('"Open Part of a Large Mail Log..." opens the permanent failures of a 60 MB
       return (await page.locator('.editor-instance .squiggly-error').count()) > 0 ? true : undefined;
     }, 60_000);
     await page.keyboard.press('Escape');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('"Open Part…" by provider lists the providers by name and keeps the lines Google answered, not those to a Gmail address', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'smtp-status-ui-provider-'));
+  try {
+    const file = join(dir, 'mail.log');
+    writeFileSync(file, [
+      'Mar  4 09:15:00 mx postfix/smtp[1]: 4BC1: to=<bob@example.net>, relay=aspmx.l.google.com[192.0.2.1]:25, dsn=5.1.1, status=bounced (host aspmx.l.google.com[192.0.2.1] said: 550 5.1.1 no such user - gsmtp (in reply to RCPT TO command))',
+      'Mar  4 09:16:00 mx postfix/smtp[1]: 4BC2: to=<carol@gmail.com>, relay=mx.example.org[192.0.2.2]:25, dsn=4.4.1, status=deferred (connect to mx.example.org[192.0.2.2]:25: Connection timed out)',
+      'Mar  4 09:17:00 mx postfix/smtp[1]: 4BC3: to=<dave@example.com>, relay=example-com.mail.protection.outlook.com[192.0.2.3]:25, dsn=2.0.0, status=sent (250 2.0.0 OK)',
+      '',
+    ].join('\n'));
+    await openPart(file, 'Provider', 'Google (Gmail / Google Workspace)');
+    await page.locator('.tabs-container .tab').filter({ hasText: 'provider google' }).first().waitFor({ timeout: 60_000 });
+    const lines = page.locator('.editor-instance .monaco-editor .view-line');
+    const text = await waitFor(async () => {
+      const shown = ((await lines.allTextContents()).join('\n')).replace(/\u00a0/g, ' ');
+      return shown.includes('4BC1') ? shown : undefined;
+    });
+    assert.doesNotMatch(text, /4BC2/, 'a Gmail recipient is not Google answering');
+    assert.doesNotMatch(text, /4BC3/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
